@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Taitou</p>, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,15 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Static assets (icons) live in public/, WXT's default publicDir.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Taitou 抬头',
+    description: '发票抬头客户簿与购买方一键填写 — customer book and buyer autofill for invoicing portals',
+    default_locale: undefined,
+    permissions: ['storage', 'unlimitedStorage'],
+    // A fixed key gives the unpacked build a stable id (tests, demo); stores assign their own.
+  },
+});
