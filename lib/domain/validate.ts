@@ -141,7 +141,7 @@ function specialFindings(draft: CustomerDraft, entry: BillingEntry, index: numbe
     ];
   }
   const missing = SPECIAL_FIELDS.filter(([key]) => !entry[key].trim());
-  const names = missing.map(([, zh, en]) => ({ zh, en }));
+  const names: { zh: string; en: string }[] = missing.map(([, zh, en]) => ({ zh, en }));
   if (!draft.taxId.trim()) names.unshift({ zh: '税号', en: 'tax ID' });
   if (names.length === 0) return [];
   return [

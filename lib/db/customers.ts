@@ -1,0 +1,244 @@
+import type { IDBPTransaction } from 'idb';
+import { type Customer, type CustomerDraft, CustomerInputSchema, CustomerSchema } from '../domain/customer';
+import { normalizeDraft } from '../domain/validate';
+import { searchKeys } from '../search/keys';
+import type { TaitouDB } from './open';
+import { type BookResult, fail, ok } from './result';
+import type { AuditEntry, QuarantineEntry, TaitouSchema } from './schema';
+
+type WriteTx = IDBPTransaction<TaitouSchema, ('customers' | 'audit')[], 'readwrite'>;
+
+export interface WriteOptions {
+  now?: number;
+  batch?: string;
+}
+
+function parseInput(input: unknown): BookResult<CustomerDraft> {
+  const parsed = CustomerInputSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail({ code: 'invalid', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  }
+  return ok(normalizeDraft(parsed.data));
+}
+
+/** The id of another customer that already has this tax ID, if any. */
+async function taxIdOwner(tx: WriteTx, draft: CustomerDraft, self?: string): Promise<string | undefined> {
+  if (!draft.taxId) return undefined;
+  const owner = await tx.objectStore('customers').index('taxId').getKey(draft.taxId);
+  return owner !== undefined && owner !== self ? owner : undefined;
+}
+
+function record(entry: Omit<AuditEntry, 'at'>, now: number, batch?: string): AuditEntry {
+  return batch ? { ...entry, at: now, batch } : { ...entry, at: now };
+}
+
+/** Adds a customer; a tax ID that another customer has is refused (the clerk merges instead). */
+export async function createCustomer(
+  db: TaitouDB,
+  input: unknown,
+  opts: WriteOptions = {},
+): Promise<BookResult<Customer>> {
+  const draft = parseInput(input);
+  if (!draft.ok) return draft;
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  const result = await createIn(tx, draft.value, opts);
+  await tx.done;
+  return result;
+}
+
+async function createIn(tx: WriteTx, draft: CustomerDraft, opts: WriteOptions): Promise<BookResult<Customer>> {
+  const existingId = await taxIdOwner(tx, draft);
+  if (existingId) return fail({ code: 'duplicateTaxId', existingId });
+  const now = opts.now ?? Date.now();
+  const customer: Customer = {
+    ...draft,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    lastUsedAt: null,
+    useCount: 0,
+    revision: 1,
+    keys: searchKeys(draft.name, draft.taxId),
+  };
+  await tx.objectStore('customers').add(customer);
+  await tx
+    .objectStore('audit')
+    .add(record({ customerId: customer.id, action: 'create', before: null, after: customer }, now, opts.batch));
+  return ok(customer);
+}
+
+/** Adds many customers in one transaction, skipping (and reporting) those that fail. */
+export async function createCustomers(
+  db: TaitouDB,
+  inputs: readonly unknown[],
+  opts: WriteOptions = {},
+): Promise<{ created: Customer[]; refused: { index: number; result: BookResult<Customer> }[] }> {
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  const created: Customer[] = [];
+  const refused: { index: number; result: BookResult<Customer> }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const draft = parseInput(input);
+    const result = draft.ok ? await createIn(tx, draft.value, opts) : fail<Customer>(draft.error);
+    if (result.ok) created.push(result.value);
+    else refused.push({ index, result });
+  }
+  await tx.done;
+  return { created, refused };
+}
+
+/**
+ * Saves an edit made to revision `expectedRevision`. If the stored customer has moved on (another tab, the popup,
+ * a capture prompt), the write is refused with the current record so that nothing is overwritten silently.
+ */
+export async function updateCustomer(
+  db: TaitouDB,
+  id: string,
+  expectedRevision: number,
+  input: unknown,
+  opts: WriteOptions = {},
+): Promise<BookResult<Customer>> {
+  const draft = parseInput(input);
+  if (!draft.ok) return draft;
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  const current = await tx.objectStore('customers').get(id);
+  let result: BookResult<Customer>;
+  if (!current) result = fail({ code: 'conflict', current: null });
+  else if (current.revision !== expectedRevision) result = fail({ code: 'conflict', current });
+  else {
+    const existingId = await taxIdOwner(tx, draft.value, id);
+    if (existingId) result = fail({ code: 'duplicateTaxId', existingId });
+    else {
+      const now = opts.now ?? Date.now();
+      const next: Customer = {
+        ...current,
+        ...draft.value,
+        updatedAt: now,
+        revision: current.revision + 1,
+        keys: searchKeys(draft.value.name, draft.value.taxId),
+      };
+      await tx.objectStore('customers').put(next);
+      await tx
+        .objectStore('audit')
+        .add(record({ customerId: id, action: 'update', before: current, after: next }, now, opts.batch));
+      result = ok(next);
+    }
+  }
+  await tx.done;
+  return result;
+}
+
+/** Deletes the customer as of `expectedRevision`; the audit log keeps it for undo. */
+export async function deleteCustomer(
+  db: TaitouDB,
+  id: string,
+  expectedRevision: number,
+  opts: WriteOptions = {},
+): Promise<BookResult<Customer>> {
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  const current = await tx.objectStore('customers').get(id);
+  let result: BookResult<Customer>;
+  if (!current) result = fail({ code: 'notFound' });
+  else if (current.revision !== expectedRevision) result = fail({ code: 'conflict', current });
+  else {
+    const now = opts.now ?? Date.now();
+    await tx.objectStore('customers').delete(id);
+    await tx
+      .objectStore('audit')
+      .add(record({ customerId: id, action: 'delete', before: current, after: null }, now, opts.batch));
+    result = ok(current);
+  }
+  await tx.done;
+  return result;
+}
+
+/**
+ * Reverts one audited change, provided the customer is still as that change left it. The undo is itself audited,
+ * so undoing it again redoes the change.
+ */
+export async function undoChange(
+  db: TaitouDB,
+  seq: number,
+  opts: WriteOptions = {},
+): Promise<BookResult<Customer | null>> {
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  const entry = await tx.objectStore('audit').get(seq);
+  let result: BookResult<Customer | null>;
+  if (!entry) result = fail({ code: 'notFound' });
+  else {
+    const customers = tx.objectStore('customers');
+    const current = (await customers.get(entry.customerId)) ?? null;
+    if ((current?.revision ?? null) !== (entry.after?.revision ?? null)) result = fail({ code: 'conflict', current });
+    else {
+      const now = opts.now ?? Date.now();
+      const restored: Customer | null = entry.before
+        ? { ...entry.before, updatedAt: now, revision: (current?.revision ?? entry.before.revision) + 1 }
+        : null;
+      const clash = restored?.keys.taxId ? await customers.index('taxId').getKey(restored.keys.taxId) : undefined;
+      if (restored && clash !== undefined && clash !== restored.id) {
+        result = fail({ code: 'duplicateTaxId', existingId: clash });
+      } else {
+        if (restored) await customers.put(restored);
+        else await customers.delete(entry.customerId);
+        const undo = { customerId: entry.customerId, action: 'undo' as const, before: current, after: restored };
+        await tx.objectStore('audit').add(record({ ...undo, undoes: seq }, now, opts.batch));
+        result = ok(restored);
+      }
+    }
+  }
+  await tx.done;
+  return result;
+}
+
+/** Counts a fill: recency and frequency rank search results. Not a revision: usage never conflicts with edits. */
+export async function markUsed(db: TaitouDB, id: string, now = Date.now()): Promise<void> {
+  const tx = db.transaction('customers', 'readwrite');
+  const current = await tx.store.get(id);
+  if (current) await tx.store.put({ ...current, lastUsedAt: now, useCount: current.useCount + 1 });
+  await tx.done;
+}
+
+/** One customer, validated; an invalid stored record is quarantined and reported as missing. */
+export async function getCustomer(db: TaitouDB, id: string): Promise<Customer | undefined> {
+  const raw = await db.get('customers', id);
+  if (raw === undefined) return undefined;
+  const { customers } = await keepValid(db, [raw]);
+  return customers[0];
+}
+
+/** The whole book. Records that no longer validate are moved to the quarantine and returned beside it. */
+export async function listCustomers(db: TaitouDB): Promise<{ customers: Customer[]; quarantined: QuarantineEntry[] }> {
+  return keepValid(db, await db.getAll('customers'));
+}
+
+async function keepValid(db: TaitouDB, raws: unknown[]) {
+  const customers: Customer[] = [];
+  const quarantined: QuarantineEntry[] = [];
+  const now = Date.now();
+  for (const raw of raws) {
+    const parsed = CustomerSchema.safeParse(raw);
+    if (parsed.success) customers.push(parsed.data);
+    else {
+      const key = String((raw as { id?: unknown } | null)?.id ?? '');
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      quarantined.push({ at: now, store: 'customers', key, reason: 'invalid', issues, raw });
+    }
+  }
+  if (quarantined.length > 0) {
+    const tx = db.transaction(['customers', 'quarantine'], 'readwrite');
+    for (const entry of quarantined) {
+      await tx.objectStore('quarantine').add(entry);
+      await tx.objectStore('customers').delete(entry.key);
+    }
+    await tx.done;
+  }
+  return { customers, quarantined };
+}
+
+/** Everything that happened to one customer, oldest first. */
+export function customerHistory(db: TaitouDB, customerId: string): Promise<AuditEntry[]> {
+  return db.getAllFromIndex('audit', 'customerId', customerId);
+}
+
+export function listQuarantine(db: TaitouDB): Promise<QuarantineEntry[]> {
+  return db.getAll('quarantine');
+}

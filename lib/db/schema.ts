@@ -1,0 +1,51 @@
+import type { DBSchema } from 'idb';
+import type { Customer } from '../domain/customer';
+
+export const DB_NAME = 'taitou';
+/** Bump together with a new file in ./migrations and its sample database in tests. */
+export const DB_VERSION = 2;
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'undo'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One change to one customer, with the whole record before and after; undo replays `before`. */
+export interface AuditEntry {
+  seq?: number;
+  at: number;
+  customerId: string;
+  action: AuditAction;
+  before: Customer | null;
+  after: Customer | null;
+  /** Changes made together (an import, a bulk action) share a batch id and can be undone together. */
+  batch?: string;
+  /** For `undo`: the entry that was undone. */
+  undoes?: number;
+}
+
+/** A stored record that failed validation, kept word for word with the reason, never dropped. */
+export interface QuarantineEntry {
+  seq?: number;
+  at: number;
+  store: 'customers';
+  key: string;
+  reason: string;
+  issues: string[];
+  raw: unknown;
+}
+
+export interface TaitouSchema extends DBSchema {
+  customers: {
+    key: string;
+    value: Customer;
+    indexes: { taxId: string; name: string; updatedAt: number; lastUsedAt: number };
+  };
+  audit: {
+    key: number;
+    value: AuditEntry;
+    indexes: { customerId: string; batch: string };
+  };
+  quarantine: {
+    key: number;
+    value: QuarantineEntry;
+  };
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { listCustomers, listQuarantine } from '../../../lib/db/customers';
+import { migrateToV1 } from '../../../lib/db/migrations/v1';
+import { openBook } from '../../../lib/db/open';
+import { DB_VERSION } from '../../../lib/db/schema';
+
+const sample = JSON.parse(readFileSync(new URL('../../fixtures/db/v1-sample.json', import.meta.url), 'utf8'));
+
+/** Writes the version-1 sample database exactly as version 1 laid it out. */
+async function v1Database(name: string) {
+  const db = await openDB(name, 1, { upgrade: (d) => migrateToV1(d) });
+  for (const c of sample.customers) await db.put('customers', c);
+  for (const a of sample.audit) await db.add('audit', a);
+  db.close();
+}
+
+describe('migrations', () => {
+  it('creates the current schema from nothing', async () => {
+    const db = await openBook('migrate-empty');
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'customers', 'quarantine']);
+    expect([...db.transaction('customers').store.indexNames].sort()).toEqual([
+      'lastUsedAt',
+      'name',
+      'taxId',
+      'updatedAt',
+    ]);
+    db.close();
+  });
+
+  it('upgrades the v1 sample: entries, keys, quarantine for what does not fit, audit kept', async () => {
+    await v1Database('migrate-v1');
+    const db = await openBook('migrate-v1');
+    const { customers, quarantined } = await listCustomers(db);
+    expect(quarantined).toEqual([]);
+    expect(customers.map((c) => c.id).sort()).toEqual(['c-001', 'c-002', 'c-005']);
+
+    const xiaomi = customers.find((c) => c.id === 'c-001');
+    expect(xiaomi).toMatchObject({ revision: 3, tags: ['月结'], lastUsedAt: null, useCount: 0 });
+    expect(xiaomi?.entries).toEqual([
+      {
+        id: 'c-001-1',
+        label: '',
+        address: '北京市海淀区清河中街68号',
+        phone: '010-60606666',
+        bankName: '中国工商银行北京海淀支行',
+        bankAccount: '0200049619200088888',
+      },
+    ]);
+    expect(customers.find((c) => c.id === 'c-002')?.keys.initials).toBe('cqschgcyglyxgs');
+    expect(customers.find((c) => c.id === 'c-005')?.keys.taxId).toBeUndefined();
+
+    const parked = await listQuarantine(db);
+    expect(parked.map((q) => [q.key, q.reason])).toEqual([
+      ['c-003', 'invalid'],
+      ['c-004', 'duplicateTaxId'],
+    ]);
+    expect(parked[0]?.raw).toEqual(sample.customers[2]);
+    expect(await db.count('audit')).toBe(1);
+    db.close();
+  });
+
+  it('leaves the old database untouched when a step fails', async () => {
+    await v1Database('migrate-fail');
+    // A record whose shape makes the upgrade code itself throw (not merely invalid data).
+    const old = await openDB('migrate-fail', 1);
+    await old.put('customers', { id: 'c-bad', name: { toString: null }, createdAt: 0, updatedAt: 0, revision: 1 });
+    old.close();
+    await expect(openBook('migrate-fail')).rejects.toThrow();
+    const after = await openDB('migrate-fail');
+    expect(after.version).toBe(1);
+    expect(await after.count('customers')).toBe(sample.customers.length + 1);
+    after.close();
+  });
+});
