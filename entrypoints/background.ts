@@ -1,3 +1,11 @@
+import { bookHandlers } from '../lib/background/book-service';
+import { openBook } from '../lib/db/open';
+import { serve } from '../lib/messaging/router';
+
 export default defineBackground(() => {
-  // wired in lib/background (see below)
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  // Handlers are registered at once (a message may be what woke the worker); they wait for the book to open.
+  const book = openBook();
+  const handlers = bookHandlers(book);
+  serve(handlers, self);
 });

@@ -234,6 +234,17 @@ async function keepValid(db: TaitouDB, raws: unknown[]) {
   return { customers, quarantined };
 }
 
+/** Ids of the customers used most recently, topped up with the most recently changed. */
+export async function recentCustomerIds(db: TaitouDB, limit: number): Promise<string[]> {
+  const ids = new Set<string>();
+  const store = db.transaction('customers').store;
+  for (const name of ['lastUsedAt', 'updatedAt'] as const) {
+    let cursor = await store.index(name).openKeyCursor(null, 'prev');
+    for (; cursor && ids.size < limit; cursor = await cursor.continue()) ids.add(cursor.primaryKey);
+  }
+  return [...ids];
+}
+
 /** Everything that happened to one customer, oldest first. */
 export function customerHistory(db: TaitouDB, customerId: string): Promise<AuditEntry[]> {
   return db.getAllFromIndex('audit', 'customerId', customerId);

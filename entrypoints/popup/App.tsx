@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CustomerList } from '../../components/CustomerList';
+import type { Customer } from '../../lib/domain/customer';
+import { translator } from '../../lib/i18n/messages';
+import type { BookStats } from '../../lib/messaging/protocol';
+import { sendMessage } from '../../lib/messaging/client';
+
+const t = translator('zh-CN');
+
+export function App() {
+  const [query, setQuery] = useState('');
+  const [customers, setCustomers] = useState<Customer[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [stats, setStats] = useState<BookStats | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const refreshStats = () =>
+    sendMessage('page:stats', {})
+      .then(setStats)
+      .catch((e: Error) => setNotice(t('loadFailed', { reason: e.message })));
+
+  useEffect(() => {
+    refreshStats();
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    const q = query.trim();
+    const request = q ? sendMessage('page:search', { query: q }) : sendMessage('page:recent', {});
+    request
+      .then((list) => {
+        if (!current) return;
+        setCustomers(list);
+        setSelected(0);
+      })
+      .catch((e: Error) => setNotice(t('loadFailed', { reason: e.message })));
+    return () => {
+      current = false;
+    };
+  }, [query, stats?.customers]);
+
+  const loadSamples = async () => {
+    const { added } = await sendMessage('page:loadSamples', {});
+    setNotice(t('samplesLoaded', { added }));
+    await refreshStats();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') setSelected((i) => Math.min(i + 1, customers.length - 1));
+    else if (event.key === 'ArrowUp') setSelected((i) => Math.max(i - 1, 0));
+    else return;
+    event.preventDefault();
+  };
+
+  const empty = stats?.customers === 0;
+  return (
+    <main>
+      <header>
+        <h1>{t('appName')}</h1>
+        {stats && <span class="count">{t('customerCount', { count: stats.customers })}</span>}
+      </header>
+      <input
+        type="search"
+        class="search"
+        value={query}
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('searchLabel')}
+        role="combobox"
+        aria-expanded={customers.length > 0}
+        aria-controls="customer-list"
+        aria-activedescendant={customers.length > 0 ? `customer-${selected}` : undefined}
+        // biome-ignore lint/a11y/noAutofocus: the popup exists to search; the clerk types at once
+        autoFocus
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {stats && stats.quarantined > 0 && <p class="warning">{t('quarantined', { count: stats.quarantined })}</p>}
+      {empty ? (
+        <div class="empty">
+          <p>{t('emptyBook')}</p>
+          <button type="button" onClick={loadSamples}>
+            {t('loadSamples')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <h2 class="list-title">{query.trim() ? t('results') : t('recent')}</h2>
+          {customers.length === 0 && query.trim() ? (
+            <p class="none">{t('noResults')}</p>
+          ) : (
+            <CustomerList customers={customers} label={t('results')} selected={selected} t={t} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

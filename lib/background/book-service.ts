@@ -1,0 +1,78 @@
+import {
+  createCustomer,
+  createCustomers,
+  customerHistory,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  listQuarantine,
+  recentCustomerIds,
+  undoChange,
+  updateCustomer,
+} from '../db/customers';
+import type { TaitouDB } from '../db/open';
+import type { BookResult } from '../db/result';
+import { SAMPLE_CUSTOMERS } from '../demo/samples';
+import type { Customer } from '../domain/customer';
+import { type Handlers, type MessageName, PROTOCOL } from '../messaging/protocol';
+import { SearchIndex } from '../search/index';
+
+/**
+ * The background's answers to the extension pages. They can be registered before the book has opened (a message
+ * may be what woke the worker): each waits for it, and all reject with the reason if it cannot open.
+ */
+export function bookHandlers(opening: Promise<TaitouDB>): Handlers {
+  const ready = opening.then(handlersFor);
+  const names = Object.keys(PROTOCOL) as MessageName[];
+  return Object.fromEntries(
+    names.map((name) => [name, async (data: never) => ((await ready)[name] as (d: never) => unknown)(data)]),
+  ) as Handlers;
+}
+
+/** The book in IndexedDB plus an in-memory search index, built on first use and kept in step with every write. */
+export function handlersFor(db: TaitouDB): Handlers {
+  let index: Promise<SearchIndex> | undefined;
+  const searchIndex = () => {
+    index ??= listCustomers(db).then(({ customers }) => new SearchIndex(customers));
+    return index;
+  };
+  const track = async <T extends Customer | null>(result: BookResult<T>, removedId?: string) => {
+    const idx = await searchIndex();
+    if (result.ok && result.value) idx.upsert(result.value);
+    else if (result.ok && removedId) idx.remove(removedId);
+    return result;
+  };
+  const byIds = async (ids: string[]) => {
+    const found = await Promise.all(ids.map((id) => getCustomer(db, id)));
+    return found.filter((c): c is Customer => c !== undefined);
+  };
+
+  return {
+    'page:search': async ({ query, limit }) => byIds((await searchIndex()).search(query, limit).map((h) => h.id)),
+    'page:recent': async ({ limit }) => byIds(await recentCustomerIds(db, limit)),
+    'page:get': async ({ id }) => (await getCustomer(db, id)) ?? null,
+    'page:create': async ({ input }) => track(await createCustomer(db, input)),
+    'page:update': async ({ id, revision, input }) => track(await updateCustomer(db, id, revision, input)),
+    'page:delete': async ({ id, revision }) => {
+      const result = await deleteCustomer(db, id, revision);
+      const idx = await searchIndex();
+      if (result.ok) idx.remove(id);
+      return result;
+    },
+    'page:undo': async ({ seq }) => {
+      const entry = await db.get('audit', seq);
+      return track(await undoChange(db, seq), entry?.customerId);
+    },
+    'page:history': async ({ id }) => customerHistory(db, id),
+    'page:stats': async () => {
+      await searchIndex(); // reading the whole book once also quarantines what no longer validates
+      return { customers: await db.count('customers'), quarantined: (await listQuarantine(db)).length };
+    },
+    'page:loadSamples': async () => {
+      const { created, refused } = await createCustomers(db, SAMPLE_CUSTOMERS);
+      const idx = await searchIndex();
+      for (const c of created) idx.upsert(c);
+      return { added: created.length, skipped: refused.length };
+    },
+  };
+}

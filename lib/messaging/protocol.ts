@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { BookResult } from '../db/result';
+import type { AuditEntry } from '../db/schema';
+import type { Customer } from '../domain/customer';
+
+/** Who sent a message, as the background establishes it from `sender` (never from the payload). */
+export type SenderKind = 'extensionPage' | 'contentScript';
+
+const id = z.string().min(1).max(100);
+const revision = z.number().int().positive();
+const limit = z.number().int().min(1).max(200).default(20);
+
+/**
+ * Every message the background answers. Names say the direction: `page:` from the extension's own pages (popup,
+ * manager) to the background. Customer input is checked by the book itself against CustomerInputSchema.
+ */
+export const PROTOCOL = {
+  'page:search': { from: 'extensionPage', data: z.object({ query: z.string().max(200), limit }) },
+  'page:recent': { from: 'extensionPage', data: z.object({ limit }) },
+  'page:get': { from: 'extensionPage', data: z.object({ id }) },
+  'page:create': { from: 'extensionPage', data: z.object({ input: z.unknown() }) },
+  'page:update': { from: 'extensionPage', data: z.object({ id, revision, input: z.unknown() }) },
+  'page:delete': { from: 'extensionPage', data: z.object({ id, revision }) },
+  'page:undo': { from: 'extensionPage', data: z.object({ seq: z.number().int().nonnegative() }) },
+  'page:history': { from: 'extensionPage', data: z.object({ id }) },
+  'page:stats': { from: 'extensionPage', data: z.object({}) },
+  'page:loadSamples': { from: 'extensionPage', data: z.object({}) },
+} as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
+
+export type MessageName = keyof typeof PROTOCOL;
+export type MessageData<K extends MessageName> = z.output<(typeof PROTOCOL)[K]['data']>;
+
+export interface BookStats {
+  customers: number;
+  quarantined: number;
+}
+
+/** What each message answers. */
+export interface Responses {
+  'page:search': Customer[];
+  'page:recent': Customer[];
+  'page:get': Customer | null;
+  'page:create': BookResult<Customer>;
+  'page:update': BookResult<Customer>;
+  'page:delete': BookResult<Customer>;
+  'page:undo': BookResult<Customer | null>;
+  'page:history': AuditEntry[];
+  'page:stats': BookStats;
+  'page:loadSamples': { added: number; skipped: number };
+}
+
+/** The map @webext-core/messaging types its calls with; senders pass the input shape (defaults may be left out). */
+export type ProtocolMap = {
+  [K in MessageName]: (data: z.input<(typeof PROTOCOL)[K]['data']>) => Responses[K];
+};
+
+/** A handler for every message; a forgotten one is a compile error. */
+export type Handlers = {
+  [K in MessageName]: (data: MessageData<K>) => Promise<Responses[K]>;
+};

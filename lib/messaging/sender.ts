@@ -1,0 +1,19 @@
+import type { SenderKind } from './protocol';
+
+/** The parts of runtime.MessageSender the checks use. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * Classifies a sender: one of this extension's own pages (by URL origin), a content script of this extension in a
+ * tab, or nothing we answer (another extension, a web page through externally_connectable, a missing id).
+ */
+export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
+  if (sender.id !== extensionId) return null;
+  if (sender.url && new URL(sender.url).origin === new URL(extensionOrigin).origin) return 'extensionPage';
+  if (sender.tab) return 'contentScript';
+  return null;
+}
