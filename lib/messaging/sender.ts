@@ -13,7 +13,9 @@ export interface SenderInfo {
  */
 export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId) return null;
-  if (sender.url && new URL(sender.url).origin === new URL(extensionOrigin).origin) return 'extensionPage';
+  // A prefix test on `chrome-extension://<id>/`: URL.origin is "null" for such URLs outside the browser.
+  const base = extensionOrigin.endsWith('/') ? extensionOrigin : `${extensionOrigin}/`;
+  if (sender.url?.startsWith(base)) return 'extensionPage';
   if (sender.tab) return 'contentScript';
   return null;
 }

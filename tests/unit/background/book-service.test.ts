@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { bookHandlers, handlersFor } from '../../../lib/background/book-service';
+import { SAMPLE_CUSTOMERS } from '../../../lib/demo/samples';
+import { customerInput, freshBook } from '../../support/book';
+
+describe('book handlers', () => {
+  it('keeps the search index in step with create, update, delete and undo', async () => {
+    const h = handlersFor(await freshBook());
+    expect(await h['page:search']({ query: 'xiaomi', limit: 20 })).toEqual([]);
+
+    const created = await h['page:create']({ input: customerInput() });
+    if (!created.ok) throw new Error('create failed');
+    expect((await h['page:search']({ query: 'bjxm', limit: 20 })).map((c) => c.id)).toEqual([created.value.id]);
+
+    const renamed = await h['page:update']({
+      id: created.value.id,
+      revision: 1,
+      input: customerInput({ name: '上海小米贸易有限公司' }),
+    });
+    expect(renamed.ok).toBe(true);
+    expect(await h['page:search']({ query: 'bjxm', limit: 20 })).toEqual([]);
+    expect((await h['page:search']({ query: 'shxm', limit: 20 })).map((c) => c.name)).toEqual(['上海小米贸易有限公司']);
+
+    await h['page:delete']({ id: created.value.id, revision: 2 });
+    expect(await h['page:search']({ query: 'xiaomi', limit: 20 })).toEqual([]);
+
+    const history = await h['page:history']({ id: created.value.id });
+    await h['page:undo']({ seq: history.at(-1)?.seq ?? -1 });
+    expect((await h['page:search']({ query: 'xiaomi', limit: 20 })).map((c) => c.name)).toEqual([
+      '上海小米贸易有限公司',
+    ]);
+  });
+
+  it('loads the samples once and reports the rest as skipped', async () => {
+    const h = handlersFor(await freshBook());
+    expect(await h['page:loadSamples']({})).toEqual({ added: SAMPLE_CUSTOMERS.length, skipped: 0 });
+    const again = await h['page:loadSamples']({});
+    expect(again.added).toBe(2); // only the two natural persons have no tax ID to collide on
+    expect((await h['page:stats']({})).customers).toBe(SAMPLE_CUSTOMERS.length + 2);
+    expect(await h['page:recent']({ limit: 5 })).toHaveLength(5);
+  });
+
+  it('answers every message with the reason when the book cannot open', async () => {
+    const h = bookHandlers(Promise.reject(new Error('migration failed: disk full')));
+    await expect(h['page:stats']({})).rejects.toThrow('disk full');
+    await expect(h['page:search']({ query: 'x', limit: 1 })).rejects.toThrow('disk full');
+  });
+});
