@@ -23,13 +23,14 @@ function badges(customer: Customer, t: Translate): string[] {
 /** A listbox of customers; the parent owns the selection so the search box keeps focus (aria-activedescendant). */
 export function CustomerList({ customers, label, selected, t, onPick }: Props) {
   return (
-    <ul class="customer-list" role="listbox" id="customer-list" aria-label={label}>
+    <div class="customer-list" role="listbox" id="customer-list" aria-label={label}>
       {customers.map((c, i) => (
         // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the search box that owns the listbox
-        <li
+        <div
           key={c.id}
           id={`customer-${i}`}
           role="option"
+          tabIndex={-1}
           aria-selected={i === selected}
           class={i === selected ? 'selected' : undefined}
           onClick={() => onPick?.(c)}
@@ -41,8 +42,8 @@ export function CustomerList({ customers, label, selected, t, onPick }: Props) {
               {b}
             </span>
           ))}
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

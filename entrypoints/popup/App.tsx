@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { CustomerList } from '../../components/CustomerList';
 import type { Customer } from '../../lib/domain/customer';
 import { translator } from '../../lib/i18n/messages';
-import type { BookStats } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/client';
+import type { BookStats } from '../../lib/messaging/protocol';
 
 const t = translator('zh-CN');
 
