@@ -29,12 +29,12 @@ export interface ExtensionBrowser {
 
 /** Starts Chromium with the built extension loaded in a fresh profile. */
 export async function launchWithExtension(
-  options: { headless?: boolean; extraArgs?: string[] } = {},
+  options: { headless?: boolean; extraArgs?: string[]; profileDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'taitou-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'taitou-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -60,7 +60,7 @@ export async function launchWithExtension(
     url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

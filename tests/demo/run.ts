@@ -1,0 +1,51 @@
+// `npm run demo`: the built extension in Chromium, on the local demo portal, with the sample customers loaded.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchWithExtension } from '../support/browser';
+import { startPortalServer } from '../support/portal-server';
+
+const OUTPUT = resolve(import.meta.dirname, '../../.output');
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = process.argv.includes('--headless') || !hasDisplay;
+
+const portal = await startPortalServer();
+// A profile kept between runs, so customers the clerk adds in the demo are still there next time.
+const profileDir = resolve(OUTPUT, 'demo-profile');
+mkdirSync(profileDir, { recursive: true });
+const browser = await launchWithExtension({ headless, profileDir });
+
+const popup = await browser.context.newPage();
+await popup.goto(browser.url('popup.html'));
+await popup.locator('.count').waitFor(); // the book has answered
+const load = popup.getByRole('button', { name: '载入示例客户' });
+if (await load.isVisible()) {
+  await load.click();
+  console.log(await popup.getByRole('status').innerText());
+}
+
+const page = await browser.context.newPage();
+await page.goto(`${portal.url}dppt-blue-invoice.html#/blue-invoice-makeout`);
+console.log(`Demo portal: ${portal.url}`);
+console.log(`Extension popup: ${browser.url('popup.html')}`);
+
+if (headless) {
+  console.log(
+    hasDisplay ? 'Running headless as asked.' : 'No display found (DISPLAY is not set): running headless instead.',
+  );
+  await popup.getByRole('combobox').fill('cq');
+  await popup.setViewportSize({ width: 420, height: 520 });
+  await popup.screenshot({ path: resolve(OUTPUT, 'demo-popup.png') });
+  await page.getByRole('button', { name: '立即开票' }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await page.locator('.blue-invoice').waitFor();
+  await page.screenshot({ path: resolve(OUTPUT, 'demo-portal.png'), fullPage: true });
+  console.log(`Screenshots: ${resolve(OUTPUT, 'demo-portal.png')} and ${resolve(OUTPUT, 'demo-popup.png')}`);
+  await browser.close();
+  await portal.close();
+} else {
+  await page.bringToFront();
+  console.log('Close the browser window to end the demo.');
+  browser.context.on('close', () => {
+    portal.close().then(() => process.exit(0));
+  });
+}
