@@ -20,7 +20,7 @@ await popup.locator('.count').waitFor(); // the book has answered
 const load = popup.getByRole('button', { name: '载入示例客户' });
 if (await load.isVisible()) {
   await load.click();
-  console.log(await popup.getByRole('status').innerText());
+  console.log(await popup.getByRole('status').textContent());
 }
 
 const page = await browser.context.newPage();
