@@ -6,6 +6,7 @@ import { sendMessage } from '../../lib/messaging/client';
 import type { BookStats } from '../../lib/messaging/protocol';
 
 const t = translator('zh-CN');
+const failureNotice = (e: Error) => t('loadFailed', { reason: e.message });
 
 export function App() {
   const [query, setQuery] = useState('');
@@ -14,35 +15,33 @@ export function App() {
   const [stats, setStats] = useState<BookStats | null>(null);
   const [notice, setNotice] = useState('');
 
-  const refreshStats = () =>
-    sendMessage('page:stats', {})
-      .then(setStats)
-      .catch((e: Error) => setNotice(t('loadFailed', { reason: e.message })));
-
   useEffect(() => {
-    refreshStats();
+    sendMessage('page:stats', {}).then(setStats, (e) => setNotice(failureNotice(e)));
   }, []);
 
+  // Lists once the book has answered, and again whenever it changes size or the query changes.
   useEffect(() => {
+    if (!stats) return;
     let current = true;
     const q = query.trim();
     const request = q ? sendMessage('page:search', { query: q }) : sendMessage('page:recent', {});
-    request
-      .then((list) => {
+    request.then(
+      (list) => {
         if (!current) return;
         setCustomers(list);
         setSelected(0);
-      })
-      .catch((e: Error) => setNotice(t('loadFailed', { reason: e.message })));
+      },
+      (e) => setNotice(failureNotice(e)),
+    );
     return () => {
       current = false;
     };
-  }, [query, stats?.customers]);
+  }, [query, stats]);
 
   const loadSamples = async () => {
     const { added } = await sendMessage('page:loadSamples', {});
     setNotice(t('samplesLoaded', { added }));
-    await refreshStats();
+    setStats(await sendMessage('page:stats', {}));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
