@@ -28,8 +28,19 @@ async function taxIdOwner(tx: WriteTx, draft: CustomerDraft, self?: string): Pro
   return owner !== undefined && owner !== self ? owner : undefined;
 }
 
-function record(entry: Omit<AuditEntry, 'at'>, now: number, batch?: string): AuditEntry {
-  return batch ? { ...entry, at: now, batch } : { ...entry, at: now };
+/** Runs `work` in one read-write transaction over customers and audit, and waits until it has committed. */
+async function inTransaction<T>(db: TaitouDB, work: (tx: WriteTx) => Promise<BookResult<T>>): Promise<BookResult<T>> {
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  const result = await work(tx);
+  await tx.done;
+  return result;
+}
+
+/** Stores the change's `after` (deletes the customer when it is null) and appends the change to the audit log. */
+async function apply(tx: WriteTx, change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch?: string) {
+  if (change.after) await tx.objectStore('customers').put(change.after);
+  else await tx.objectStore('customers').delete(change.customerId);
+  await tx.objectStore('audit').add(batch ? { ...change, at: now, batch } : { ...change, at: now });
 }
 
 /** Adds a customer; a tax ID that another customer has is refused (the clerk merges instead). */
@@ -40,10 +51,7 @@ export async function createCustomer(
 ): Promise<BookResult<Customer>> {
   const draft = parseInput(input);
   if (!draft.ok) return draft;
-  const tx = db.transaction(['customers', 'audit'], 'readwrite');
-  const result = await createIn(tx, draft.value, opts);
-  await tx.done;
-  return result;
+  return inTransaction(db, (tx) => createIn(tx, draft.value, opts));
 }
 
 async function createIn(tx: WriteTx, draft: CustomerDraft, opts: WriteOptions): Promise<BookResult<Customer>> {
@@ -60,10 +68,7 @@ async function createIn(tx: WriteTx, draft: CustomerDraft, opts: WriteOptions): 
     revision: 1,
     keys: searchKeys(draft.name, draft.taxId),
   };
-  await tx.objectStore('customers').add(customer);
-  await tx
-    .objectStore('audit')
-    .add(record({ customerId: customer.id, action: 'create', before: null, after: customer }, now, opts.batch));
+  await apply(tx, { customerId: customer.id, action: 'create', before: null, after: customer }, now, opts.batch);
   return ok(customer);
 }
 
@@ -99,94 +104,69 @@ export async function updateCustomer(
 ): Promise<BookResult<Customer>> {
   const draft = parseInput(input);
   if (!draft.ok) return draft;
-  const tx = db.transaction(['customers', 'audit'], 'readwrite');
-  const current = await tx.objectStore('customers').get(id);
-  let result: BookResult<Customer>;
-  if (!current) result = fail({ code: 'conflict', current: null });
-  else if (current.revision !== expectedRevision) result = fail({ code: 'conflict', current });
-  else {
+  return inTransaction(db, async (tx) => {
+    const current = await tx.objectStore('customers').get(id);
+    if (!current) return fail({ code: 'conflict', current: null });
+    if (current.revision !== expectedRevision) return fail({ code: 'conflict', current });
     const existingId = await taxIdOwner(tx, draft.value, id);
-    if (existingId) result = fail({ code: 'duplicateTaxId', existingId });
-    else {
-      const now = opts.now ?? Date.now();
-      const next: Customer = {
-        ...current,
-        ...draft.value,
-        updatedAt: now,
-        revision: current.revision + 1,
-        keys: searchKeys(draft.value.name, draft.value.taxId),
-      };
-      await tx.objectStore('customers').put(next);
-      await tx
-        .objectStore('audit')
-        .add(record({ customerId: id, action: 'update', before: current, after: next }, now, opts.batch));
-      result = ok(next);
-    }
-  }
-  await tx.done;
-  return result;
+    if (existingId) return fail({ code: 'duplicateTaxId', existingId });
+    const now = opts.now ?? Date.now();
+    const next: Customer = {
+      ...current,
+      ...draft.value,
+      updatedAt: now,
+      revision: current.revision + 1,
+      keys: searchKeys(draft.value.name, draft.value.taxId),
+    };
+    await apply(tx, { customerId: id, action: 'update', before: current, after: next }, now, opts.batch);
+    return ok(next);
+  });
 }
 
 /** Deletes the customer as of `expectedRevision`; the audit log keeps it for undo. */
-export async function deleteCustomer(
+export function deleteCustomer(
   db: TaitouDB,
   id: string,
   expectedRevision: number,
   opts: WriteOptions = {},
 ): Promise<BookResult<Customer>> {
-  const tx = db.transaction(['customers', 'audit'], 'readwrite');
-  const current = await tx.objectStore('customers').get(id);
-  let result: BookResult<Customer>;
-  if (!current) result = fail({ code: 'notFound' });
-  else if (current.revision !== expectedRevision) result = fail({ code: 'conflict', current });
-  else {
-    const now = opts.now ?? Date.now();
-    await tx.objectStore('customers').delete(id);
-    await tx
-      .objectStore('audit')
-      .add(record({ customerId: id, action: 'delete', before: current, after: null }, now, opts.batch));
-    result = ok(current);
-  }
-  await tx.done;
-  return result;
+  return inTransaction(db, async (tx) => {
+    const current = await tx.objectStore('customers').get(id);
+    if (!current) return fail({ code: 'notFound' });
+    if (current.revision !== expectedRevision) return fail({ code: 'conflict', current });
+    await apply(
+      tx,
+      { customerId: id, action: 'delete', before: current, after: null },
+      opts.now ?? Date.now(),
+      opts.batch,
+    );
+    return ok(current);
+  });
 }
 
 /**
  * Reverts one audited change, provided the customer is still as that change left it. The undo is itself audited,
  * so undoing it again redoes the change.
  */
-export async function undoChange(
-  db: TaitouDB,
-  seq: number,
-  opts: WriteOptions = {},
-): Promise<BookResult<Customer | null>> {
-  const tx = db.transaction(['customers', 'audit'], 'readwrite');
-  const entry = await tx.objectStore('audit').get(seq);
-  let result: BookResult<Customer | null>;
-  if (!entry) result = fail({ code: 'notFound' });
-  else {
+export function undoChange(db: TaitouDB, seq: number, opts: WriteOptions = {}): Promise<BookResult<Customer | null>> {
+  return inTransaction(db, async (tx) => {
+    const entry = await tx.objectStore('audit').get(seq);
+    if (!entry) return fail({ code: 'notFound' });
     const customers = tx.objectStore('customers');
     const current = (await customers.get(entry.customerId)) ?? null;
-    if ((current?.revision ?? null) !== (entry.after?.revision ?? null)) result = fail({ code: 'conflict', current });
-    else {
-      const now = opts.now ?? Date.now();
-      const restored: Customer | null = entry.before
-        ? { ...entry.before, updatedAt: now, revision: (current?.revision ?? entry.before.revision) + 1 }
-        : null;
-      const clash = restored?.keys.taxId ? await customers.index('taxId').getKey(restored.keys.taxId) : undefined;
-      if (restored && clash !== undefined && clash !== restored.id) {
-        result = fail({ code: 'duplicateTaxId', existingId: clash });
-      } else {
-        if (restored) await customers.put(restored);
-        else await customers.delete(entry.customerId);
-        const undo = { customerId: entry.customerId, action: 'undo' as const, before: current, after: restored };
-        await tx.objectStore('audit').add(record({ ...undo, undoes: seq }, now, opts.batch));
-        result = ok(restored);
-      }
+    if ((current?.revision ?? null) !== (entry.after?.revision ?? null)) return fail({ code: 'conflict', current });
+    const now = opts.now ?? Date.now();
+    const restored: Customer | null = entry.before
+      ? { ...entry.before, updatedAt: now, revision: (current?.revision ?? entry.before.revision) + 1 }
+      : null;
+    const clash = restored?.keys.taxId ? await customers.index('taxId').getKey(restored.keys.taxId) : undefined;
+    if (restored && clash !== undefined && clash !== restored.id) {
+      return fail({ code: 'duplicateTaxId', existingId: clash });
     }
-  }
-  await tx.done;
-  return result;
+    const undo = { customerId: entry.customerId, action: 'undo' as const, before: current, after: restored };
+    await apply(tx, { ...undo, undoes: seq }, now, opts.batch);
+    return ok(restored);
+  });
 }
 
 /** Counts a fill: recency and frequency rank search results. Not a revision: usage never conflicts with edits. */
