@@ -1,0 +1,135 @@
+import { emptyFacts, type FieldFacts } from './facts';
+
+/** A form control found on the page, with what the classifier needs to know about it. */
+export interface Field {
+  element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+  facts: FieldFacts;
+}
+
+/** Opens a shadow root whether open or closed; content scripts pass chrome.dom.openOrClosedShadowRoot. */
+export type ShadowOpener = (host: Element) => ShadowRoot | null;
+const openOnly: ShadowOpener = (host) => host.shadowRoot;
+
+const CONTROLS = 'input, textarea, select';
+const FORM_ITEM = '.t-form__item, .el-form-item, .ant-form-item';
+const FORM_LABEL = '.t-form__label, .el-form-item__label, .ant-form-item-label';
+const HEADING =
+  ':scope > legend, :scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > caption, :scope > [class*="title"], :scope > [class*="header"], :scope > [class*="head"]';
+const MAX_LABEL = 40;
+
+const clean = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/[*＊:：]/g, '')
+    .trim();
+const short = (text: string) => (text.length > 0 && text.length <= MAX_LABEL ? text : '');
+
+/** Every input, textarea and select under `root`, in document order, descending into shadow roots. */
+export function collectControls(
+  root: Document | ShadowRoot | Element,
+  openShadow: ShadowOpener = openOnly,
+): Field['element'][] {
+  const out: Field['element'][] = [];
+  const walk = (node: Document | ShadowRoot | Element) => {
+    for (const el of node.querySelectorAll<Element>(`${CONTROLS}, *`)) {
+      if (el.matches(CONTROLS)) out.push(el as Field['element']);
+      const shadow = openShadow(el);
+      if (shadow) walk(shadow);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function textOfIds(el: Element, ids: string): string {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return ids
+    .split(/\s+/)
+    .map((id) => clean(root.getElementById?.(id)?.textContent))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Text just before the control inside its parent (and the parent's parent): `名称：<input>`. */
+function precedingText(el: Element): string {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
+    let sibling = node.previousSibling;
+    while (sibling) {
+      const text = clean(sibling.textContent);
+      if (text) return short(text);
+      sibling = sibling.previousSibling;
+    }
+  }
+  return '';
+}
+
+/** The label of a table layout: the cell to the left, else the header cell above in the same column. */
+function tableLabel(el: Element): string {
+  const cell = el.closest('td, th');
+  if (!cell) return '';
+  const left = cell.previousElementSibling;
+  if (left && clean(left.textContent)) return short(clean(left.textContent));
+  const row = cell.parentElement;
+  const above = row?.previousElementSibling;
+  const index = row ? Array.prototype.indexOf.call(row.children, cell) : -1;
+  return short(clean(above?.children[index]?.textContent));
+}
+
+/** The label a person sees for the control, tried from the most to the least explicit. */
+export function inferLabel(el: Field['element']): string {
+  const fromLabels = [...(el.labels ?? [])].map((l) => clean(l.textContent)).find(Boolean);
+  if (fromLabels) return short(fromLabels);
+  const item = el.closest(FORM_ITEM)?.querySelector(FORM_LABEL);
+  if (item && clean(item.textContent)) return short(clean(item.textContent));
+  const dd = el.closest('dd');
+  if (dd?.previousElementSibling?.tagName === 'DT') return short(clean(dd.previousElementSibling.textContent));
+  return tableLabel(el) || precedingText(el);
+}
+
+/** The heading of the nearest enclosing block that has one (a card title, a legend, a table caption). */
+export function inferSection(el: Element): string {
+  let node: Element | null = el.parentElement;
+  for (let depth = 0; node && depth < 10; depth++) {
+    for (const heading of node.querySelectorAll(HEADING)) {
+      if (heading.contains(el)) continue;
+      const text = clean(heading.textContent);
+      if (text && text.length <= 20) return text;
+    }
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  return '';
+}
+
+function kindOf(el: Field['element']): FieldFacts['kind'] {
+  if (el instanceof HTMLSelectElement || el.tagName === 'SELECT') return 'select';
+  if (el.tagName === 'TEXTAREA') return 'textarea';
+  const type = (el as HTMLInputElement).type;
+  if (type === 'checkbox') return 'checkbox';
+  return el.getAttribute('role') === 'combobox' || el.closest('.el-select, .ant-select') ? 'combobox' : 'input';
+}
+
+/** Reads the facts of one control. */
+export function factsOf(el: Field['element']): FieldFacts {
+  const kind = kindOf(el);
+  const labelledBy = el.getAttribute('aria-labelledby');
+  const maxLength = (el as HTMLInputElement).maxLength;
+  return {
+    ...emptyFacts(kind),
+    type: el.tagName === 'INPUT' ? (el as HTMLInputElement).type.toLowerCase() : '',
+    name: el.getAttribute('name') ?? '',
+    id: el.id,
+    placeholder: clean(el.getAttribute('placeholder')),
+    autocomplete: el.getAttribute('autocomplete') ?? '',
+    aria: clean([el.getAttribute('aria-label'), labelledBy ? textOfIds(el, labelledBy) : ''].filter(Boolean).join(' ')),
+    label: kind === 'checkbox' ? clean(el.closest('label')?.textContent) || inferLabel(el) : inferLabel(el),
+    section: inferSection(el),
+    maxLength: maxLength > 0 ? maxLength : null,
+    options: el.tagName === 'SELECT' ? [...(el as HTMLSelectElement).options].map((o) => clean(o.text)) : [],
+  };
+}
+
+/** All controls under `root` with their facts. */
+export function collect(root: Document | ShadowRoot | Element, openShadow: ShadowOpener = openOnly): Field[] {
+  return collectControls(root, openShadow).map((element) => ({ element, facts: factsOf(element) }));
+}

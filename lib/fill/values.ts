@@ -1,0 +1,53 @@
+import { type Customer, defaultEntry } from '../domain/customer';
+import type { FieldRole } from './roles';
+
+/**
+ * The one customer's values a content script receives for a fill: exactly what the form can take, nothing of the
+ * rest of the book (notes, history, other entries).
+ */
+export interface FillValues {
+  customerId: string;
+  name: string;
+  taxId: string;
+  address: string;
+  phone: string;
+  bankName: string;
+  bankAccount: string;
+  email: string;
+  mobile: string;
+  naturalPerson: boolean;
+}
+
+/** The values of a customer with one of its address/bank entries (the default unless `entryId` names another). */
+export function fillValuesOf(customer: Customer, entryId?: string): FillValues {
+  const entry = customer.entries.find((e) => e.id === entryId) ?? defaultEntry(customer);
+  return {
+    customerId: customer.id,
+    name: customer.name,
+    taxId: customer.taxId,
+    address: entry.address,
+    phone: entry.phone,
+    bankName: entry.bankName,
+    bankAccount: entry.bankAccount,
+    email: customer.email,
+    mobile: customer.mobile,
+    naturalPerson: customer.kind === 'naturalPerson',
+  };
+}
+
+const joined = (...parts: string[]) => parts.filter(Boolean).join(' ');
+
+/** The text (or for the natural-person checkbox, the state) each role gets. Total over roles. */
+export const VALUE_OF_ROLE: Record<FieldRole, (v: FillValues) => string | boolean> = {
+  name: (v) => v.name,
+  taxId: (v) => v.taxId,
+  address: (v) => v.address,
+  phone: (v) => v.phone,
+  addressPhone: (v) => joined(v.address, v.phone),
+  bankName: (v) => v.bankName,
+  bankAccount: (v) => v.bankAccount,
+  bankNameAccount: (v) => joined(v.bankName, v.bankAccount),
+  email: (v) => v.email,
+  mobile: (v) => v.mobile,
+  naturalPerson: (v) => v.naturalPerson,
+};
