@@ -6,6 +6,6 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   // Handlers are registered at once (a message may be what woke the worker); they wait for the book to open.
   const book = openBook();
-  const handlers = bookHandlers(book);
+  const handlers = bookHandlers(book, (tabId, request) => browser.tabs.sendMessage(tabId, request));
   serve(handlers, self);
 });

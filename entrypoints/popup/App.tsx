@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CustomerList } from '../../components/CustomerList';
 import type { Customer } from '../../lib/domain/customer';
+import { describeFill } from '../../lib/fill/summary';
 import { translator } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/client';
 import type { BookStats } from '../../lib/messaging/protocol';
@@ -44,9 +45,21 @@ export function App() {
     setStats(await sendMessage('page:stats', {}));
   };
 
+  const fill = async (customer: Customer | undefined) => {
+    if (!customer) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) {
+      setNotice(t('fillNoTab'));
+      return;
+    }
+    const outcome = await sendMessage('page:fill', { tabId: tab.id, id: customer.id });
+    setNotice(describeFill(outcome, t).join('\n'));
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') setSelected((i) => Math.min(i + 1, customers.length - 1));
     else if (event.key === 'ArrowUp') setSelected((i) => Math.max(i - 1, 0));
+    else if (event.key === 'Enter') fill(customers[selected]);
     else return;
     event.preventDefault();
   };
@@ -89,10 +102,11 @@ export function App() {
       ) : (
         <>
           <h2 class="list-title">{query.trim() ? t('results') : t('recent')}</h2>
+          <p class="hint">{t('fillHint')}</p>
           {customers.length === 0 && query.trim() ? (
             <p class="none">{t('noResults')}</p>
           ) : (
-            <CustomerList customers={customers} label={t('results')} selected={selected} t={t} />
+            <CustomerList customers={customers} label={t('results')} selected={selected} t={t} onPick={fill} />
           )}
         </>
       )}

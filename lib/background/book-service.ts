@@ -6,6 +6,7 @@ import {
   getCustomer,
   listCustomers,
   listQuarantine,
+  markUsed,
   recentCustomerIds,
   undoChange,
   updateCustomer,
@@ -14,23 +15,28 @@ import type { TaitouDB } from '../db/open';
 import type { BookResult } from '../db/result';
 import { SAMPLE_CUSTOMERS } from '../demo/samples';
 import type { Customer } from '../domain/customer';
+import { fillValuesOf } from '../fill/values-of';
 import { type Handlers, type MessageName, PROTOCOL } from '../messaging/protocol';
+import type { FillReport, FillRequest } from '../messaging/tab';
 import { SearchIndex } from '../search/index';
 
 /**
  * The background's answers to the extension pages. They can be registered before the book has opened (a message
  * may be what woke the worker): each waits for it, and all reject with the reason if it cannot open.
  */
-export function bookHandlers(opening: Promise<TaitouDB>): Handlers {
-  const ready = opening.then(handlersFor);
+export function bookHandlers(opening: Promise<TaitouDB>, tabs: TabMessenger): Handlers {
+  const ready = opening.then((db) => handlersFor(db, tabs));
   const names = Object.keys(PROTOCOL) as MessageName[];
   return Object.fromEntries(
     names.map((name) => [name, async (data: never) => ((await ready)[name] as (d: never) => unknown)(data)]),
   ) as Handlers;
 }
 
+/** Sends a fill request to a tab's frames; resolves with the answering frame's report, or undefined if none had fields. */
+export type TabMessenger = (tabId: number, request: FillRequest) => Promise<FillReport | undefined>;
+
 /** The book in IndexedDB plus an in-memory search index, built on first use and kept in step with every write. */
-export function handlersFor(db: TaitouDB): Handlers {
+export function handlersFor(db: TaitouDB, tabs: TabMessenger): Handlers {
   let index: Promise<SearchIndex> | undefined;
   const searchIndex = () => {
     index ??= listCustomers(db).then(({ customers }) => new SearchIndex(customers));
@@ -67,6 +73,18 @@ export function handlersFor(db: TaitouDB): Handlers {
     'page:stats': async () => {
       await searchIndex(); // reading the whole book once also quarantines what no longer validates
       return { customers: await db.count('customers'), quarantined: (await listQuarantine(db)).length };
+    },
+    'page:fill': async ({ tabId, id, entryId }) => {
+      const customer = await getCustomer(db, id);
+      if (!customer) return { ok: false, reason: 'notFound' };
+      const report = await tabs(tabId, { type: 'taitou:fill', values: fillValuesOf(customer, entryId) }).catch(
+        () => undefined,
+      );
+      if (!report) return { ok: false, reason: 'noFields' };
+      await markUsed(db, id);
+      const used = await getCustomer(db, id);
+      if (used) (await searchIndex()).upsert(used);
+      return { ok: true, report };
     },
     'page:loadSamples': async () => {
       const { created, refused } = await createCustomers(db, SAMPLE_CUSTOMERS);

@@ -11,6 +11,11 @@ export type ShadowOpener = (host: Element) => ShadowRoot | null;
 const openOnly: ShadowOpener = (host) => host.shadowRoot;
 
 const CONTROLS = 'input, textarea, select';
+/** Elements that may carry a shadow root (custom elements and the few built-ins attachShadow accepts). */
+const SHADOW_HOSTS = new Set(
+  'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' '),
+);
+export const canHostShadow = (el: Element) => el.tagName.includes('-') || SHADOW_HOSTS.has(el.tagName);
 const FORM_ITEM = '.t-form__item, .el-form-item, .ant-form-item';
 const FORM_LABEL = '.t-form__label, .el-form-item__label, .ant-form-item-label';
 const HEADING =
@@ -33,7 +38,7 @@ export function collectControls(
   const walk = (node: Document | ShadowRoot | Element) => {
     for (const el of node.querySelectorAll<Element>(`${CONTROLS}, *`)) {
       if (el.matches(CONTROLS)) out.push(el as Field['element']);
-      const shadow = openShadow(el);
+      const shadow = canHostShadow(el) ? openShadow(el) : null;
       if (shadow) walk(shadow);
     }
   };

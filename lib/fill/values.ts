@@ -1,4 +1,3 @@
-import { type Customer, defaultEntry } from '../domain/customer';
 import type { FieldRole } from './roles';
 
 /**
@@ -16,23 +15,6 @@ export interface FillValues {
   email: string;
   mobile: string;
   naturalPerson: boolean;
-}
-
-/** The values of a customer with one of its address/bank entries (the default unless `entryId` names another). */
-export function fillValuesOf(customer: Customer, entryId?: string): FillValues {
-  const entry = customer.entries.find((e) => e.id === entryId) ?? defaultEntry(customer);
-  return {
-    customerId: customer.id,
-    name: customer.name,
-    taxId: customer.taxId,
-    address: entry.address,
-    phone: entry.phone,
-    bankName: entry.bankName,
-    bankAccount: entry.bankAccount,
-    email: customer.email,
-    mobile: customer.mobile,
-    naturalPerson: customer.kind === 'naturalPerson',
-  };
 }
 
 const joined = (...parts: string[]) => parts.filter(Boolean).join(' ');

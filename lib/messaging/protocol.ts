@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BookResult } from '../db/result';
 import type { AuditEntry } from '../db/schema';
 import type { Customer } from '../domain/customer';
+import type { FillReport } from './tab';
 
 /** Who sent a message, as the background establishes it from `sender` (never from the payload). */
 export type SenderKind = 'extensionPage' | 'contentScript';
@@ -25,6 +26,10 @@ export const PROTOCOL = {
   'page:history': { from: 'extensionPage', data: z.object({ id }) },
   'page:stats': { from: 'extensionPage', data: z.object({}) },
   'page:loadSamples': { from: 'extensionPage', data: z.object({}) },
+  'page:fill': {
+    from: 'extensionPage',
+    data: z.object({ tabId: z.number().int().nonnegative(), id, entryId: z.string().max(100).optional() }),
+  },
 } as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -47,7 +52,11 @@ export interface Responses {
   'page:history': AuditEntry[];
   'page:stats': BookStats;
   'page:loadSamples': { added: number; skipped: number };
+  'page:fill': FillOutcome;
 }
+
+/** How a fill ended: the frame's per-field report, or why nothing was filled. */
+export type FillOutcome = { ok: true; report: FillReport } | { ok: false; reason: 'notFound' | 'noFields' };
 
 /** The map @webext-core/messaging types its calls with; senders pass the input shape (defaults may be left out). */
 export type ProtocolMap = {

@@ -1,7 +1,7 @@
 // `npm run demo`: the built extension in Chromium, on the local demo portal, with the sample customers loaded.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension } from '../support/browser';
+import { launchWithExtension, PLATFORM_HOST } from '../support/browser';
 import { startPortalServer } from '../support/portal-server';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
@@ -23,9 +23,11 @@ if (await load.isVisible()) {
   console.log(await popup.getByRole('status').textContent());
 }
 
+// Chromium resolves the platform's host name to the local demo portal, so the content script runs there as built.
+const demoUrl = `http://${PLATFORM_HOST}:${new URL(portal.url).port}/dppt-blue-invoice.html#/blue-invoice-makeout`;
 const page = await browser.context.newPage();
-await page.goto(`${portal.url}dppt-blue-invoice.html#/blue-invoice-makeout`);
-console.log(`Demo portal: ${portal.url}`);
+await page.goto(demoUrl);
+console.log(`Demo portal: ${demoUrl} (served from ${portal.url})`);
 console.log(`Extension popup: ${browser.url('popup.html')}`);
 
 if (headless) {
@@ -38,6 +40,11 @@ if (headless) {
   await page.getByRole('button', { name: '立即开票' }).click();
   await page.getByRole('button', { name: '确定' }).click();
   await page.locator('.blue-invoice').waitFor();
+  await page.bringToFront();
+  await popup.getByRole('combobox').fill('hzxhlj');
+  await popup.getByRole('combobox').press('Enter');
+  await popup.getByRole('status').filter({ hasText: '已填入' }).waitFor();
+  console.log((await popup.getByRole('status').textContent()) ?? '');
   await page.screenshot({ path: resolve(OUTPUT, 'demo-portal.png'), fullPage: true });
   console.log(`Screenshots: ${resolve(OUTPUT, 'demo-portal.png')} and ${resolve(OUTPUT, 'demo-popup.png')}`);
   await browser.close();

@@ -4,6 +4,12 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/**
+ * The content script runs on the national platform's hosts only. Tests and the demo serve the fixture portal on
+ * 127.0.0.1 and let Chromium resolve a platform host name to it, so the extension runs exactly as built.
+ */
+export const PLATFORM_HOST = 'dppt.guangdong.chinatax.gov.cn';
+
 const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** Debian's Chromium (Playwright's own download does not work here), or a clear way to get one. */
@@ -48,6 +54,7 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--host-resolver-rules=MAP ${PLATFORM_HOST} 127.0.0.1`,
       ...(options.extraArgs ?? []),
     ],
   });

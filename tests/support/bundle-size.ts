@@ -29,3 +29,9 @@ export function pageFiles(html: string, dir = EXTENSION_DIR): string[] {
 export function gzipBytes(files: string[], dir = EXTENSION_DIR): number {
   return files.reduce((sum, f) => sum + gz(join(dir, f)), 0);
 }
+
+/** The content scripts the manifest declares, as files. */
+export function contentScriptFiles(dir = EXTENSION_DIR): string[] {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  return [...new Set<string>((manifest.content_scripts ?? []).flatMap((cs: { js?: string[] }) => cs.js ?? []))];
+}

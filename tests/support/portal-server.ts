@@ -11,6 +11,14 @@ const VENDOR = new Map<string, string>([
   ['vue.global.prod.js', join(NODE_MODULES, 'vue/dist/vue.global.prod.js')],
   ['tdesign.min.js', join(NODE_MODULES, 'tdesign-vue-next/dist/tdesign.min.js')],
   ['tdesign.min.css', join(NODE_MODULES, 'tdesign-vue-next/dist/tdesign.min.css')],
+  ['element-plus.js', join(NODE_MODULES, 'element-plus/dist/index.full.min.js')],
+  ['element-plus.css', join(NODE_MODULES, 'element-plus/dist/index.css')],
+  ['element-plus-zh-cn.js', join(NODE_MODULES, 'element-plus/dist/locale/zh-cn.min.js')],
+  ['react.production.min.js', join(NODE_MODULES, 'react/umd/react.production.min.js')],
+  ['react-dom.production.min.js', join(NODE_MODULES, 'react-dom/umd/react-dom.production.min.js')],
+  ['dayjs.min.js', join(NODE_MODULES, 'dayjs/dayjs.min.js')],
+  ['antd.min.js', join(NODE_MODULES, 'antd/dist/antd.min.js')],
+  ['antd-reset.css', join(NODE_MODULES, 'antd/dist/reset.css')],
 ]);
 
 const CONTENT_TYPES: Record<string, string> = {

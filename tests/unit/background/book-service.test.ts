@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { bookHandlers, handlersFor } from '../../../lib/background/book-service';
 import { SAMPLE_CUSTOMERS } from '../../../lib/demo/samples';
+import { fillValuesOf } from '../../../lib/fill/values-of';
+import type { FillRequest } from '../../../lib/messaging/tab';
 import { customerInput, freshBook } from '../../support/book';
+
+// A tab whose frames have no buyer fields: no frame answers.
+const noFrames = async () => undefined;
 
 describe('book handlers', () => {
   it('keeps the search index in step with create, update, delete and undo', async () => {
-    const h = handlersFor(await freshBook());
+    const h = handlersFor(await freshBook(), noFrames);
     expect(await h['page:search']({ query: 'xiaomi', limit: 20 })).toEqual([]);
 
     const created = await h['page:create']({ input: customerInput() });
@@ -32,7 +37,7 @@ describe('book handlers', () => {
   });
 
   it('loads the samples once and reports the rest as skipped', async () => {
-    const h = handlersFor(await freshBook());
+    const h = handlersFor(await freshBook(), noFrames);
     expect(await h['page:loadSamples']({})).toEqual({ added: SAMPLE_CUSTOMERS.length, skipped: 0 });
     const again = await h['page:loadSamples']({});
     expect(again.added).toBe(2); // only the two natural persons have no tax ID to collide on
@@ -41,8 +46,33 @@ describe('book handlers', () => {
   });
 
   it('answers every message with the reason when the book cannot open', async () => {
-    const h = bookHandlers(Promise.reject(new Error('migration failed: disk full')));
+    const h = bookHandlers(Promise.reject(new Error('migration failed: disk full')), noFrames);
     await expect(h['page:stats']({})).rejects.toThrow('disk full');
     await expect(h['page:search']({ query: 'x', limit: 1 })).rejects.toThrow('disk full');
+  });
+
+  it("sends a tab only the chosen customer's fill values, counts the use and reports the frame's answer", async () => {
+    const sent: FillRequest[] = [];
+    const tab = async (_tabId: number, request: FillRequest) => {
+      sent.push(request);
+      return { url: 'https://dppt.guangdong.chinatax.gov.cn:8443/invoice-makeout', results: [] };
+    };
+    const h = handlersFor(await freshBook(), tab);
+    const created = await h['page:create']({ input: customerInput({ notes: '内部备注', email: 'fp@example.com' }) });
+    if (!created.ok) throw new Error('create failed');
+    const outcome = await h['page:fill']({ tabId: 7, id: created.value.id });
+    expect(outcome.ok).toBe(true);
+    expect(sent).toEqual([{ type: 'taitou:fill', values: fillValuesOf(created.value) }]);
+    expect(JSON.stringify(sent)).not.toContain('内部备注');
+    expect(await h['page:get']({ id: created.value.id })).toMatchObject({ useCount: 1, revision: 1 });
+    expect(await h['page:recent']({ limit: 1 })).toMatchObject([{ id: created.value.id }]);
+  });
+
+  it('says so when no frame has buyer fields or the customer is gone', async () => {
+    const h = handlersFor(await freshBook(), noFrames);
+    const created = await h['page:create']({ input: customerInput() });
+    if (!created.ok) throw new Error('create failed');
+    expect(await h['page:fill']({ tabId: 1, id: created.value.id })).toEqual({ ok: false, reason: 'noFields' });
+    expect(await h['page:fill']({ tabId: 1, id: 'nobody' })).toEqual({ ok: false, reason: 'notFound' });
   });
 });

@@ -1,0 +1,27 @@
+import type { FieldResult } from '../fill/fill';
+import type { FillValues } from '../fill/values';
+
+/** The one message the background sends to content scripts: fill these values. */
+export interface FillRequest {
+  type: 'taitou:fill';
+  values: FillValues;
+}
+
+const TEXT_FIELDS = ['customerId', 'name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount', 'email', 'mobile'];
+
+/**
+ * Checks a message a content script received. Hand-written rather than zod: the shape is tiny and the content
+ * script's size budget (30 KB gzip) cannot carry a schema library.
+ */
+export function isFillRequest(message: unknown): message is FillRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, values } = message as { type?: unknown; values?: Record<string, unknown> };
+  if (type !== 'taitou:fill' || typeof values !== 'object' || values === null) return false;
+  return TEXT_FIELDS.every((k) => typeof values[k] === 'string') && typeof values.naturalPerson === 'boolean';
+}
+
+/** What a frame that had buyer fields answers; frames without any stay silent. */
+export interface FillReport {
+  url: string;
+  results: FieldResult[];
+}

@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
+import { PLATFORM_HOST } from '../support/browser';
+import { startPortalServer } from '../support/portal-server';
+import { expect, test } from './fixtures';
+
+let portal: Awaited<ReturnType<typeof startPortalServer>>;
+test.beforeAll(async () => {
+  portal = await startPortalServer();
+});
+test.afterAll(async () => {
+  await portal.close();
+});
+
+/** The demo portal's invoice form, reached as a clerk does: 立即开票 → 选择票类 → 确定. */
+async function openInvoiceForm(page: Page, type: '普通发票' | '增值税专用发票' = '普通发票') {
+  const { port } = new URL(portal.url);
+  await page.goto(`http://${PLATFORM_HOST}:${port}/dppt-blue-invoice.html#/blue-invoice-makeout`);
+  await page.getByRole('button', { name: '立即开票' }).click();
+  await page.getByText(type, { exact: true }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await page.locator('.blue-invoice').waitFor();
+}
+
+test('Enter in the popup fills every buyer field of the national platform form, and Vue holds the values', async ({
+  extension,
+}) => {
+  const portalPage = await extension.context.newPage();
+  await openInvoiceForm(portalPage);
+
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  await popup.getByRole('combobox', { name: '搜索客户' }).fill('hzxhlj');
+  await expect(popup.getByRole('option').first()).toContainText('杭州西湖龙井茶业有限公司');
+
+  // The popup fills the active tab of its window, as the real popup does over the page it was opened on.
+  await portalPage.bringToFront();
+  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await expect(popup.getByRole('status')).toHaveText('已填入 6 项');
+
+  const sample = SAMPLE_CUSTOMERS.find((c) => c.name === '杭州西湖龙井茶业有限公司');
+  const entry = sample?.entries[0];
+  await portalPage.getByRole('button', { name: '发票开具' }).click();
+  const submitted = await portalPage.waitForFunction(() => (window as { __submitted?: unknown }).__submitted);
+  expect(await submitted.jsonValue()).toMatchObject({
+    gmfmc: sample?.name,
+    gmfnsrsbh: sample?.taxId,
+    gmfdz: entry?.address,
+    gmfdh: entry?.phone,
+    gmfkhh: entry?.bankName,
+    gmfzh: entry?.bankAccount,
+    zrrbz: 'N',
+  });
+  // The seller block is untouched.
+  expect(
+    await portalPage.evaluate(() => (window as { __submitted?: { seller?: unknown } }).__submitted?.seller),
+  ).toEqual(expect.objectContaining({ xsfnsrsbh: expect.any(String) }));
+});
+
+test('a customer without bank details fills what it has and says what it left', async ({ extension }) => {
+  const portalPage = await extension.context.newPage();
+  await openInvoiceForm(portalPage);
+  const incomplete = SAMPLE_CUSTOMERS.find(
+    (c) => c.kind === 'company' && c.taxId && !c.entries[0]?.bankAccount && !c.entries[0]?.bankName,
+  );
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  await popup.getByRole('combobox', { name: '搜索客户' }).fill(incomplete?.taxId ?? 'missing');
+  await expect(popup.getByRole('option')).toHaveCount(1);
+  await portalPage.bringToFront();
+  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await expect(popup.getByRole('status')).toHaveText(
+    ['已填入 4 项', '未填：开户行（客户缺少此项）、银行账号（客户缺少此项）'].join('\n'),
+  );
+  expect(
+    await portalPage.evaluate(() => (window as { __buyerModel?: () => { gmfzh: string } }).__buyerModel?.().gmfzh),
+  ).toBe('');
+});
+
+test('the popup says so when the page has no buyer fields', async ({ extension }) => {
+  const portalPage = await extension.context.newPage();
+  const { port } = new URL(portal.url);
+  await portalPage.goto(`http://${PLATFORM_HOST}:${port}/dppt-blue-invoice.html#/blue-invoice-makeout`);
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  await popup.getByRole('combobox', { name: '搜索客户' }).fill('longjing');
+  await expect(popup.getByRole('option').first()).toBeVisible();
+  await portalPage.bringToFront();
+  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await expect(popup.getByRole('status')).toHaveText('当前网页没有找到购买方信息栏');
+});
