@@ -3,8 +3,8 @@
 // reported, not turned into a failing exit code (timings depend on the machine).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'vite';
 import { launchWithExtension } from '../support/browser';
+import { bundleScript } from '../support/bundle-script';
 import type { BenchReport } from './search.bench';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
@@ -12,27 +12,6 @@ const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 10);
 const TARGET_P95_MS = 5;
 const TARGET_INDEX_MB = 60;
 const OUT = resolve(import.meta.dirname, '../../test-results/bench.json');
-
-/** search.bench.ts and what it imports as one classic script that defines `TaitouBench`. */
-async function bundle(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: false,
-      target: 'esnext',
-      lib: { entry: resolve(import.meta.dirname, 'search.bench.ts'), formats: ['iife'], name: 'TaitouBench' },
-    },
-  });
-  const outputs = Array.isArray(result) ? result : [result];
-  for (const out of outputs) {
-    if (!('output' in out)) continue;
-    const chunk = out.output.find((o) => o.type === 'chunk');
-    if (chunk && chunk.type === 'chunk') return chunk.code;
-  }
-  throw new Error('vite produced no bundle');
-}
 
 const ms = (x: number) => x.toFixed(2).padStart(7);
 
@@ -53,7 +32,7 @@ function table(report: BenchReport): string {
 }
 
 async function main(): Promise<void> {
-  const code = await bundle();
+  const code = await bundleScript(resolve(import.meta.dirname, 'search.bench.ts'), 'TaitouBench');
   const browser = await launchWithExtension({ extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   try {
     const page = await browser.context.newPage();

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   type Browser,
   type BrowserContext,
@@ -11,54 +9,22 @@ import {
   type Page,
   test,
 } from '@playwright/test';
-import { z } from 'zod';
-import { FIELD_ROLES, type FieldRole } from '../../lib/fill/roles';
+import type { FieldRole } from '../../lib/fill/roles';
 import { chromiumPath } from '../support/browser';
+import {
+  EXPECTED,
+  type Field,
+  frameOf,
+  openFixture,
+  type PortalPage,
+  runFixtureStep,
+  type Step,
+} from '../support/expected-roles';
 import { type PortalServer, startPortalServer } from '../support/portal-server';
 
 // The fixture portals themselves (no extension): every page must hold exactly the fields that
 // tests/fixtures/portals/expected-roles.json lists, honeypots must be imperceptible, and values a person types
 // must reach each framework's model (window.__submitted), because the extension's e2e tests assert on that.
-
-const Step = z.strictObject({
-  action: z.enum(['click', 'waitFor']),
-  frames: z.array(z.string()),
-  selector: z.string(),
-  text: z.string().optional(),
-});
-const Field = z.strictObject({
-  frames: z.array(z.string()),
-  shadowHost: z.string().nullable(),
-  closed: z.boolean().optional(),
-  selector: z.string(),
-  role: z.union([z.enum(FIELD_ROLES), z.literal('none')]),
-  label: z.string(),
-  submittedKey: z.string().optional(),
-  checkedValue: z.union([z.string(), z.boolean()]).optional(),
-  uncheckedValue: z.union([z.string(), z.boolean()]).optional(),
-  visible: z.boolean(),
-  /** Selector (for element.closest) of what a person sees in place of a covered or visually hidden control. */
-  visibleVia: z.string().optional(),
-  honeypot: z.boolean().optional(),
-});
-const PortalPage = z.strictObject({
-  page: z.string(),
-  description: z.string(),
-  url: z.string(),
-  reach: z.array(Step),
-  expand: z.array(Step),
-  submit: Step.omit({ action: true }),
-  submittedFrames: z.array(z.string()),
-  fields: z.array(Field),
-});
-const ExpectedRoles = z.object({ version: z.literal(1), pages: z.array(PortalPage) });
-type Step = z.infer<typeof Step>;
-type Field = z.infer<typeof Field>;
-type PortalPage = z.infer<typeof PortalPage>;
-
-const EXPECTED = ExpectedRoles.parse(
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/portals/expected-roles.json'), 'utf8')),
-);
 
 type TextRole = Exclude<FieldRole, 'naturalPerson'>;
 
@@ -117,39 +83,9 @@ function portal(name: string): PortalPage {
   return found;
 }
 
-let frameCache = new Map<string, Frame>();
-
-/** The frame reached through a list of iframe selectors from the top page (same- or cross-origin). */
-async function frameAt(path: string[]): Promise<Frame> {
-  const key = JSON.stringify(path);
-  const cached = frameCache.get(key);
-  if (cached && !cached.isDetached()) return cached;
-  let frame = page.mainFrame();
-  for (const selector of path) {
-    const handle = await frame.waitForSelector(selector, { state: 'attached' });
-    const child = await handle.contentFrame();
-    await handle.dispose();
-    if (!child) throw new Error(`${selector} in ${frame.url()} has no document`);
-    frame = child;
-  }
-  frameCache.set(key, frame);
-  return frame;
-}
-
-async function runStep(step: Omit<Step, 'action'> & { action?: Step['action'] }): Promise<void> {
-  const frame = await frameAt(step.frames);
-  let target = frame.locator(step.selector);
-  if (step.text) target = target.filter({ hasText: step.text });
-  if (step.action === 'waitFor') await target.first().waitFor();
-  else await target.click();
-}
-
-async function openPortal(p: PortalPage, query = ''): Promise<void> {
-  const [path, hash = ''] = p.url.split('#');
-  frameCache = new Map();
-  await page.goto(`${server.url}${path}${query}${hash ? `#${hash}` : ''}`);
-  for (const step of p.reach) await runStep(step);
-}
+const frameAt = (path: string[]) => frameOf(page, path);
+const runStep = (step: Omit<Step, 'action'> & { action?: Step['action'] }) => runFixtureStep(page, step);
+const openPortal = (p: PortalPage, query = '') => openFixture(page, server.url, p, query);
 
 /** Playwright locator for a field outside closed shadow roots (its CSS engine pierces open ones). */
 function locate(frame: Frame, field: Field): Locator {
