@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
+import type { FieldRole } from '../../lib/fill/roles';
+import { type ExtensionBrowser, PLATFORM_HOST } from '../support/browser';
+import { EXPECTED, frameOf, runFixtureStep } from '../support/expected-roles';
+import { startPortalServer } from '../support/portal-server';
+import { expect, test } from './fixtures';
+
+// The extension filling every fixture portal through the popup, asserting on what each page's framework holds when
+// the form is submitted (window.__submitted), that honeypots stay empty and that the distractor gets nothing.
+
+let portal: Awaited<ReturnType<typeof startPortalServer>>;
+test.beforeAll(async () => {
+  portal = await startPortalServer();
+});
+test.afterAll(async () => {
+  await portal.close();
+});
+
+const customer = SAMPLE_CUSTOMERS[0];
+const entry = customer?.entries[0];
+if (!customer || !entry) throw new Error('the samples changed: this spec fills with the first sample');
+const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
+const EXPECTED_VALUE: Record<FieldRole, string | boolean> = {
+  name: customer.name,
+  taxId: customer.taxId ?? '',
+  address: entry.address ?? '',
+  phone: entry.phone ?? '',
+  addressPhone: joined(entry.address, entry.phone),
+  bankName: entry.bankName ?? '',
+  bankAccount: entry.bankAccount ?? '',
+  bankNameAccount: joined(entry.bankName, entry.bankAccount),
+  email: customer.email ?? '',
+  mobile: customer.mobile ?? '',
+  naturalPerson: false,
+};
+
+const valueAt = (data: unknown, path: string) =>
+  path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], data);
+
+/** Loads the samples, finds the customer by tax ID and presses Enter with the portal as the active tab. */
+async function fillFromPopup(extension: ExtensionBrowser, portalPage: Page): Promise<string> {
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  await popup.getByRole('combobox', { name: '搜索客户' }).fill(customer?.taxId ?? '');
+  await expect(popup.getByRole('option')).toHaveCount(1);
+  await portalPage.bringToFront();
+  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await expect(popup.getByRole('status')).not.toHaveText(/载入/);
+  return (await popup.getByRole('status').textContent()) ?? '';
+}
+
+for (const fixture of EXPECTED.pages.filter((p) => p.page !== 'dppt-blue-invoice')) {
+  test(`fills ${fixture.page} so that its framework holds the values`, async ({ extension }) => {
+    const page = await extension.context.newPage();
+    const [path, hash] = fixture.url.split('#');
+    await page.goto(`http://${PLATFORM_HOST}:${new URL(portal.url).port}/${path}${hash ? `#${hash}` : ''}`);
+    for (const step of fixture.reach) await runFixtureStep(page, step);
+
+    const status = await fillFromPopup(extension, page);
+    const buyerFields = fixture.fields.filter((f) => f.role !== 'none');
+    if (buyerFields.length === 0) expect(status).toBe('当前网页没有找到购买方信息栏');
+    else expect(status).toMatch(/^已填入 \d+ 项/);
+
+    await runFixtureStep(page, fixture.submit);
+    const frame = await frameOf(page, fixture.submittedFrames);
+    const submitted = await (
+      await frame.waitForFunction(() => (window as { __submitted?: unknown }).__submitted)
+    ).jsonValue();
+    for (const field of fixture.fields) {
+      if (!field.submittedKey) continue;
+      const got = valueAt(submitted, field.submittedKey);
+      if (field.role !== 'none') {
+        const want = EXPECTED_VALUE[field.role];
+        const shown = field.role === 'naturalPerson' ? (want ? field.checkedValue : field.uncheckedValue) : want;
+        expect(got, `${field.label} (${field.submittedKey})`).toEqual(shown ?? want);
+      } else if (field.honeypot) {
+        expect(got, `honeypot ${field.label}`).toBe('');
+      }
+    }
+  });
+}
