@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { PORTAL_MATCHES } from './lib/portals';
 
 // Static assets (icons) live in public/, WXT's default publicDir.
 export default defineConfig({
@@ -10,6 +11,8 @@ export default defineConfig({
     description: '发票抬头客户簿与购买方一键填写 — customer book and buyer autofill for invoicing portals',
     default_locale: undefined,
     permissions: ['storage', 'unlimitedStorage'],
+    // The inline suggestion list is this page in an iframe on portal pages (see lib/fill/inline-menu.ts).
+    web_accessible_resources: [{ resources: ['menu.html'], matches: PORTAL_MATCHES }],
     // A fixed key gives the unpacked build a stable id (tests, demo); stores assign their own.
   },
 });

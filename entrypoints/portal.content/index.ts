@@ -1,6 +1,11 @@
-import { canHostShadow } from '../../lib/fill/collect';
+import { classify } from '../../lib/fill/classify';
+import { canHostShadow, factsOf } from '../../lib/fill/collect';
 import { fillBuyer, findBuyerFields } from '../../lib/fill/fill';
+import { InlineMenu } from '../../lib/fill/inline-menu';
 import { preparePage } from '../../lib/fill/prepare';
+import { isEditable, isVisible } from '../../lib/fill/visible';
+import { sendMessage } from '../../lib/messaging/client';
+import type { MenuEvent } from '../../lib/messaging/protocol';
 import { type FillReport, isFillRequest } from '../../lib/messaging/tab';
 import { adapterFor, PORTAL_MATCHES } from '../../lib/portals';
 
@@ -17,16 +22,33 @@ function openShadow(host: Element): ShadowRoot | null {
   }
 }
 
+/** The field the inline menu serves: the buyer's name or tax ID, visible and editable. */
+function menuAnchor(target: EventTarget | undefined): HTMLInputElement | null {
+  if (!(target instanceof HTMLInputElement)) return null;
+  const role = classify(factsOf(target));
+  return (role === 'name' || role === 'taxId') && isVisible(target) && isEditable(target) ? target : null;
+}
+
 export default defineContentScript({
   matches: PORTAL_MATCHES,
   allFrames: true,
   main(ctx) {
+    const menu = new InlineMenu(document, browser.runtime.getURL('/menu.html'));
+    let inList = false;
+    const tell = (event: MenuEvent, query = '') => sendMessage('cs:menu', { event, query }).catch(() => undefined);
+    const close = () => {
+      if (!menu.isOpen) return;
+      menu.close();
+      inList = false;
+      tell('close');
+    };
+
     // Every frame runs its own copy; a frame without buyer fields stays silent so that the one with them answers.
-    const listener = (message: unknown, sender: { id?: string }): Promise<FillReport> | undefined => {
-      if (sender.id !== browser.runtime.id) return undefined;
-      if (!isFillRequest(message)) return undefined;
+    const onFill = (message: unknown, sender: { id?: string }): Promise<FillReport> | undefined => {
+      if (sender.id !== browser.runtime.id || !isFillRequest(message)) return undefined;
       const fields = findBuyerFields(document, openShadow);
       if (fields.length === 0) return undefined;
+      close();
       const adapter = adapterFor(location.hostname);
       return preparePage(
         document,
@@ -37,7 +59,42 @@ export default defineContentScript({
         results: fillBuyer(document, message.values, openShadow),
       }));
     };
-    browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    browser.runtime.onMessage.addListener(onFill);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onFill));
+
+    // Only trusted events drive the menu: a page script can dispatch keys, but not trusted ones.
+    const path = (event: Event) => event.composedPath()[0];
+    ctx.addEventListener(document, 'focusin', (event) => {
+      const anchor = event.isTrusted ? menuAnchor(path(event)) : null;
+      if (!anchor) return;
+      menu.open(anchor);
+      inList = false;
+      tell('open', anchor.value);
+    });
+    ctx.addEventListener(document, 'input', (event) => {
+      if (menu.isOpen && path(event) === menu.anchor) tell('query', menu.anchor?.value ?? '');
+    });
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (event) => {
+        if (!event.isTrusted || !menu.isOpen || path(event) !== menu.anchor) return;
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+          inList = true;
+          tell(event.key === 'ArrowDown' ? 'down' : 'up');
+        } else if (event.key === 'Enter' && inList) tell('enter');
+        else if (event.key === 'Escape') close();
+        else return;
+        event.preventDefault();
+        event.stopPropagation();
+      },
+      { capture: true },
+    );
+    ctx.addEventListener(document, 'focusout', () => {
+      // A click in the list moves focus into its frame; only close when focus went elsewhere in the page.
+      ctx.setTimeout(() => {
+        if (!menu.owns(document.activeElement) && document.activeElement !== menu.anchor) close();
+      }, 150);
+    });
   },
 });

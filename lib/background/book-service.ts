@@ -16,27 +16,28 @@ import type { BookResult } from '../db/result';
 import { SAMPLE_CUSTOMERS } from '../demo/samples';
 import type { Customer } from '../domain/customer';
 import { fillValuesOf } from '../fill/values-of';
-import { type Handlers, type MessageName, PROTOCOL } from '../messaging/protocol';
+import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messaging/protocol';
 import type { FillReport, FillRequest } from '../messaging/tab';
 import { SearchIndex } from '../search/index';
+import { type Broadcaster, menuRelay } from './menu-relay';
 
 /**
  * The background's answers to the extension pages. They can be registered before the book has opened (a message
  * may be what woke the worker): each waits for it, and all reject with the reason if it cannot open.
  */
-export function bookHandlers(opening: Promise<TaitouDB>, tabs: TabMessenger): Handlers {
-  const ready = opening.then((db) => handlersFor(db, tabs));
+export function bookHandlers(opening: Promise<TaitouDB>, tabs: TabMessenger, broadcast: Broadcaster): Handlers {
+  const ready = opening.then((db) => handlersFor(db, tabs, broadcast));
   const names = Object.keys(PROTOCOL) as MessageName[];
-  return Object.fromEntries(
-    names.map((name) => [name, async (data: never) => ((await ready)[name] as (d: never) => unknown)(data)]),
-  ) as Handlers;
+  const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
+    ((await ready)[name] as (d: never, o?: Origin) => unknown)(data, origin);
+  return Object.fromEntries(names.map((name) => [name, waiting(name)])) as unknown as Handlers;
 }
 
 /** Sends a fill request to a tab's frames; resolves with the answering frame's report, or undefined if none had fields. */
 export type TabMessenger = (tabId: number, request: FillRequest) => Promise<FillReport | undefined>;
 
 /** The book in IndexedDB plus an in-memory search index, built on first use and kept in step with every write. */
-export function handlersFor(db: TaitouDB, tabs: TabMessenger): Handlers {
+export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadcaster): Handlers {
   let index: Promise<SearchIndex> | undefined;
   const searchIndex = () => {
     index ??= listCustomers(db).then(({ customers }) => new SearchIndex(customers));
@@ -54,6 +55,7 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger): Handlers {
   };
 
   return {
+    ...menuRelay(broadcast),
     'page:search': async ({ query, limit }) => byIds((await searchIndex()).search(query, limit).map((h) => h.id)),
     'page:recent': async ({ limit }) => byIds(await recentCustomerIds(db, limit)),
     'page:get': async ({ id }) => (await getCustomer(db, id)) ?? null,

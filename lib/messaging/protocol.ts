@@ -8,6 +8,18 @@ import type { FillReport } from './tab';
 export type SenderKind = 'extensionPage' | 'contentScript';
 
 const id = z.string().min(1).max(100);
+
+/** What a clerk does in a buyer field while the inline menu is open. */
+export const MENU_EVENTS = ['open', 'query', 'down', 'up', 'enter', 'close'] as const;
+export type MenuEvent = (typeof MENU_EVENTS)[number];
+
+/** The background's broadcast to inline menus (extension pages), one tab at a time. */
+export interface MenuBroadcast {
+  type: 'taitou:menu';
+  tabId: number;
+  event: MenuEvent;
+  query: string;
+}
 const revision = z.number().int().positive();
 const limit = z.number().int().min(1).max(200).default(20);
 
@@ -29,6 +41,13 @@ export const PROTOCOL = {
   'page:fill': {
     from: 'extensionPage',
     data: z.object({ tabId: z.number().int().nonnegative(), id, entryId: z.string().max(100).optional() }),
+  },
+  /** The inline menu's iframe, on load: what has been typed so far in its tab. */
+  'page:menuState': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
+  /** A content script tells what the clerk does in a buyer field; it learns nothing about customers in return. */
+  'cs:menu': {
+    from: 'contentScript',
+    data: z.object({ event: z.enum(MENU_EVENTS), query: z.string().max(100).default('') }),
   },
 } as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
 
@@ -53,6 +72,8 @@ export interface Responses {
   'page:stats': BookStats;
   'page:loadSamples': { added: number; skipped: number };
   'page:fill': FillOutcome;
+  'page:menuState': { query: string; open: boolean };
+  'cs:menu': null;
 }
 
 /** How a fill ended: the frame's per-field report, or why nothing was filled. */
@@ -63,7 +84,13 @@ export type ProtocolMap = {
   [K in MessageName]: (data: z.input<(typeof PROTOCOL)[K]['data']>) => Responses[K];
 };
 
+/** Where a message came from, as the browser reports it. */
+export interface Origin {
+  tabId?: number;
+  frameId?: number;
+}
+
 /** A handler for every message; a forgotten one is a compile error. */
 export type Handlers = {
-  [K in MessageName]: (data: MessageData<K>) => Promise<Responses[K]>;
+  [K in MessageName]: (data: MessageData<K>, origin?: Origin) => Promise<Responses[K]>;
 };

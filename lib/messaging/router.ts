@@ -32,7 +32,8 @@ export function serve(handlers: Handlers, self: { id: string; origin: string }):
   for (const name of Object.keys(PROTOCOL) as MessageName[]) {
     onMessage(name, (message) => {
       const data = admit(name, message.data, message.sender, self);
-      return (handlers[name] as (d: typeof data) => Promise<unknown>)(data) as never;
+      const origin = { tabId: message.sender.tab?.id, frameId: message.sender.frameId };
+      return (handlers[name] as (d: typeof data, o: typeof origin) => Promise<unknown>)(data, origin) as never;
     });
   }
 }

@@ -7,10 +7,12 @@ import { customerInput, freshBook } from '../../support/book';
 
 // A tab whose frames have no buyer fields: no frame answers.
 const noFrames = async () => undefined;
+// No inline menu is open to hear broadcasts.
+const nobody = async () => {};
 
 describe('book handlers', () => {
   it('keeps the search index in step with create, update, delete and undo', async () => {
-    const h = handlersFor(await freshBook(), noFrames);
+    const h = handlersFor(await freshBook(), noFrames, nobody);
     expect(await h['page:search']({ query: 'xiaomi', limit: 20 })).toEqual([]);
 
     const created = await h['page:create']({ input: customerInput() });
@@ -37,7 +39,7 @@ describe('book handlers', () => {
   });
 
   it('loads the samples once and reports the rest as skipped', async () => {
-    const h = handlersFor(await freshBook(), noFrames);
+    const h = handlersFor(await freshBook(), noFrames, nobody);
     expect(await h['page:loadSamples']({})).toEqual({ added: SAMPLE_CUSTOMERS.length, skipped: 0 });
     const again = await h['page:loadSamples']({});
     expect(again.added).toBe(2); // only the two natural persons have no tax ID to collide on
@@ -46,7 +48,7 @@ describe('book handlers', () => {
   });
 
   it('answers every message with the reason when the book cannot open', async () => {
-    const h = bookHandlers(Promise.reject(new Error('migration failed: disk full')), noFrames);
+    const h = bookHandlers(Promise.reject(new Error('migration failed: disk full')), noFrames, nobody);
     await expect(h['page:stats']({})).rejects.toThrow('disk full');
     await expect(h['page:search']({ query: 'x', limit: 1 })).rejects.toThrow('disk full');
   });
@@ -57,7 +59,7 @@ describe('book handlers', () => {
       sent.push(request);
       return { url: 'https://dppt.guangdong.chinatax.gov.cn:8443/invoice-makeout', results: [] };
     };
-    const h = handlersFor(await freshBook(), tab);
+    const h = handlersFor(await freshBook(), tab, nobody);
     const created = await h['page:create']({ input: customerInput({ notes: '内部备注', email: 'fp@example.com' }) });
     if (!created.ok) throw new Error('create failed');
     const outcome = await h['page:fill']({ tabId: 7, id: created.value.id });
@@ -69,7 +71,7 @@ describe('book handlers', () => {
   });
 
   it('says so when no frame has buyer fields or the customer is gone', async () => {
-    const h = handlersFor(await freshBook(), noFrames);
+    const h = handlersFor(await freshBook(), noFrames, nobody);
     const created = await h['page:create']({ input: customerInput() });
     if (!created.ok) throw new Error('create failed');
     expect(await h['page:fill']({ tabId: 1, id: created.value.id })).toEqual({ ok: false, reason: 'noFields' });

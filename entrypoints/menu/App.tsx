@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { CustomerList } from '../../components/CustomerList';
+import type { Customer } from '../../lib/domain/customer';
+import { translator } from '../../lib/i18n/messages';
+import { sendMessage } from '../../lib/messaging/client';
+import type { MenuBroadcast } from '../../lib/messaging/protocol';
+
+const t = translator('zh-CN');
+
+const isBroadcast = (m: unknown): m is MenuBroadcast => (m as MenuBroadcast | null)?.type === 'taitou:menu';
+
+/**
+ * The inline suggestion list, an extension page inside a closed shadow root on the portal: the page cannot read it.
+ * Keys typed in the portal's field reach it through the background; a click here is the clerk's own.
+ */
+export function App() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const [customers, setCustomers] = useState<Customer[]>([]);
+  const [selected, setSelected] = useState(-1);
+  const [notice, setNotice] = useState('');
+  // The latest list and selection, for the broadcast listener registered once.
+  const latest = useRef({ customers, selected });
+  latest.current = { customers, selected };
+
+  const fill = async (customer: Customer | undefined) => {
+    if (!customer || tabId === null) return;
+    const outcome = await sendMessage('page:fill', { tabId, id: customer.id });
+    if (!outcome.ok) setNotice(t(outcome.reason === 'notFound' ? 'fillNotFound' : 'fillNoFields'));
+  };
+
+  useEffect(() => {
+    browser.tabs.getCurrent().then((tab) => {
+      if (tab?.id === undefined) return;
+      setTabId(tab.id);
+      sendMessage('page:menuState', { tabId: tab.id }).then((state) => setQuery(state.query));
+    });
+  }, []);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    const listener = (message: unknown) => {
+      if (!isBroadcast(message) || message.tabId !== tabId) return;
+      const { customers: list, selected: at } = latest.current;
+      if (message.event === 'open' || message.event === 'query') {
+        setQuery(message.query);
+        setSelected(-1);
+      } else if (message.event === 'down') setSelected(Math.min(at + 1, list.length - 1));
+      else if (message.event === 'up') setSelected(Math.max(at - 1, 0));
+      else if (message.event === 'enter') fill(list[at]);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  });
+
+  useEffect(() => {
+    let current = true;
+    const q = query.trim();
+    (q ? sendMessage('page:search', { query: q, limit: 8 }) : sendMessage('page:recent', { limit: 8 })).then((list) => {
+      if (current) setCustomers(list);
+    });
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  return (
+    <main>
+      {notice && <p class="notice">{notice}</p>}
+      {customers.length === 0 ? (
+        <p class="none">{t('noResults')}</p>
+      ) : (
+        <CustomerList customers={customers} label={t('results')} selected={selected} t={t} onPick={fill} />
+      )}
+    </main>
+  );
+}

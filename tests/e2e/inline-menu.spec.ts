@@ -1,0 +1,119 @@
+import type { Frame, Page } from '@playwright/test';
+import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
+import { type ExtensionBrowser, PLATFORM_HOST } from '../support/browser';
+import { startPortalServer } from '../support/portal-server';
+import { expect, test } from './fixtures';
+
+let portal: Awaited<ReturnType<typeof startPortalServer>>;
+test.beforeAll(async () => {
+  portal = await startPortalServer();
+});
+test.afterAll(async () => {
+  await portal.close();
+});
+
+const longjing = SAMPLE_CUSTOMERS.find((c) => c.name === '杭州西湖龙井茶业有限公司');
+
+async function loadSamples(extension: ExtensionBrowser) {
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  await expect(popup.getByRole('status')).toContainText('已载入');
+  await popup.close();
+}
+
+async function invoiceForm(extension: ExtensionBrowser): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.goto(`http://${PLATFORM_HOST}:${new URL(portal.url).port}/dppt-blue-invoice.html#/blue-invoice-makeout`);
+  await page.getByRole('button', { name: '立即开票' }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await page.locator('.blue-invoice').waitFor();
+  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
+  return page;
+}
+
+/** The inline menu's frame: an extension page, reached through Playwright's frame tree (the page cannot reach it). */
+async function menuFrame(page: Page, extension: ExtensionBrowser): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url() === extension.url('menu.html'))).toBe(true);
+  return page.frames().find((f) => f.url() === extension.url('menu.html')) as Frame;
+}
+
+async function submitted(page: Page) {
+  await page.getByRole('button', { name: '发票开具' }).click();
+  return (await page.waitForFunction(() => (window as { __submitted?: unknown }).__submitted)).jsonValue();
+}
+
+test('keyboard only: type in 名称, ArrowDown, Enter fills every buyer field', async ({ extension }) => {
+  await loadSamples(extension);
+  const page = await invoiceForm(extension);
+  const name = page.getByPlaceholder('请输入名称');
+  await name.focus();
+  await page.keyboard.type('hzxhlj');
+  const menu = await menuFrame(page, extension);
+  await expect(menu.getByRole('option').first()).toContainText('杭州西湖龙井茶业有限公司');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号')).toHaveValue(longjing?.taxId ?? '');
+  expect(await submitted(page)).toMatchObject({
+    gmfmc: longjing?.name,
+    gmfnsrsbh: longjing?.taxId,
+    gmfdz: longjing?.entries[0]?.address,
+    gmfzh: longjing?.entries[0]?.bankAccount,
+  });
+});
+
+test('Enter before choosing does not fill, Esc closes the list', async ({ extension }) => {
+  await loadSamples(extension);
+  const page = await invoiceForm(extension);
+  await page.getByPlaceholder('请输入名称').focus();
+  await page.keyboard.type('hzxhlj');
+  const menu = await menuFrame(page, extension);
+  await expect(menu.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.frames().some((f) => f.url() === extension.url('menu.html'))).toBe(false);
+  expect(
+    await page.evaluate(() => (window as { __buyerModel?: () => { gmfnsrsbh: string } }).__buyerModel?.()),
+  ).toMatchObject({
+    gmfnsrsbh: '',
+  });
+});
+
+test('mouse: a click on a suggestion fills; the tax-ID field offers the list too', async ({ extension }) => {
+  await loadSamples(extension);
+  const page = await invoiceForm(extension);
+  await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').click();
+  await page.keyboard.type((longjing?.taxId ?? '').slice(0, 8));
+  const menu = await menuFrame(page, extension);
+  await menu.getByRole('option').filter({ hasText: '杭州西湖龙井茶业有限公司' }).click();
+  await expect(page.getByPlaceholder('请输入名称')).toHaveValue(longjing?.name ?? '');
+  expect(await submitted(page)).toMatchObject({ gmfmc: longjing?.name, gmfnsrsbh: longjing?.taxId });
+});
+
+test('a page script cannot find the suggestion list or any customer in the page', async ({ extension }) => {
+  await loadSamples(extension);
+  const page = await invoiceForm(extension);
+  await page.getByPlaceholder('请输入名称').focus();
+  await page.keyboard.type('hzxhlj');
+  await expect((await menuFrame(page, extension)).getByRole('option').first()).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('taitou-menu');
+    // Every frame the page can enumerate, read where the same-origin policy allows it.
+    const readable: string[] = [];
+    for (let i = 0; i < window.frames.length; i++) {
+      try {
+        readable.push(String(window.frames[i]?.document.body.textContent));
+      } catch {
+        // cross-origin frames cannot be read
+      }
+    }
+    return {
+      hostFound: host !== null,
+      shadowRoot: host?.shadowRoot ?? null,
+      inPage: document.documentElement.outerHTML.includes('龙井茶业'),
+      inFrames: readable.some((text) => text.includes('龙井茶业')),
+    };
+  });
+  expect(seen).toEqual({ hostFound: true, shadowRoot: null, inPage: false, inFrames: false });
+});
