@@ -3,11 +3,16 @@ import { canHostShadow, factsOf } from '../../lib/fill/collect';
 import { fillBuyer, findBuyerFields } from '../../lib/fill/fill';
 import { InlineMenu } from '../../lib/fill/inline-menu';
 import { preparePage } from '../../lib/fill/prepare';
+import { describeFill } from '../../lib/fill/summary';
+import { showToast } from '../../lib/fill/toast';
 import { isEditable, isVisible } from '../../lib/fill/visible';
+import { translator } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/client';
 import type { MenuEvent } from '../../lib/messaging/protocol';
 import { type FillReport, isFillRequest } from '../../lib/messaging/tab';
 import { adapterFor, PORTAL_MATCHES } from '../../lib/portals';
+
+const t = translator('zh-CN');
 
 type ChromeDom = { openOrClosedShadowRoot?(e: Element): ShadowRoot | null };
 const chromeDom = (globalThis as { chrome?: { dom?: ChromeDom } }).chrome?.dom;
@@ -54,10 +59,11 @@ export default defineContentScript({
         document,
         adapter,
         fields.map((f) => f.element),
-      ).then(() => ({
-        url: location.href,
-        results: fillBuyer(document, message.values, openShadow),
-      }));
+      ).then(() => {
+        const report = { url: location.href, results: fillBuyer(document, message.values, openShadow) };
+        showToast(document, describeFill({ ok: true, report }, t), t('close'));
+        return report;
+      });
     };
     browser.runtime.onMessage.addListener(onFill);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onFill));

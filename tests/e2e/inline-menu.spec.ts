@@ -55,6 +55,11 @@ test('keyboard only: type in 名称, ArrowDown, Enter fills every buyer field', 
   await expect(menu.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号')).toHaveValue(longjing?.taxId ?? '');
+  // The confirmation sits in a closed shadow root (its text is checked through the popup's copy in fill.spec.ts);
+  // Esc dismisses it.
+  await expect(page.locator('taitou-toast')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('taitou-toast')).toHaveCount(0);
   expect(await submitted(page)).toMatchObject({
     gmfmc: longjing?.name,
     gmfnsrsbh: longjing?.taxId,
