@@ -11,8 +11,8 @@ export default defineConfig({
     description: '发票抬头客户簿与购买方一键填写 — customer book and buyer autofill for invoicing portals',
     default_locale: undefined,
     permissions: ['storage', 'unlimitedStorage'],
-    // The inline suggestion list is this page in an iframe on portal pages (see lib/fill/inline-menu.ts).
-    web_accessible_resources: [{ resources: ['menu.html'], matches: PORTAL_MATCHES }],
+    // The inline suggestion list and the save prompt are these pages in iframes on portals (lib/fill/extension-frame.ts).
+    web_accessible_resources: [{ resources: ['menu.html', 'capture.html'], matches: PORTAL_MATCHES }],
     // A fixed key gives the unpacked build a stable id (tests, demo); stores assign their own.
   },
 });

@@ -1,5 +1,7 @@
+import { captureBuyer } from '../../lib/fill/capture';
 import { classify } from '../../lib/fill/classify';
 import { canHostShadow, factsOf } from '../../lib/fill/collect';
+import { extensionFrame } from '../../lib/fill/extension-frame';
 import { fillBuyer, findBuyerFields } from '../../lib/fill/fill';
 import { InlineMenu } from '../../lib/fill/inline-menu';
 import { preparePage } from '../../lib/fill/prepare';
@@ -13,6 +15,10 @@ import { type FillReport, isFillRequest } from '../../lib/messaging/tab';
 import { adapterFor, PORTAL_MATCHES } from '../../lib/portals';
 
 const t = translator('zh-CN');
+const ISSUE_BUTTONS = 'button, input[type="submit"], [role="button"]';
+/** Buttons that issue or save an invoice: 发票开具, 保存并开具, 提交, 确定开具. */
+const ISSUE_WORDS = /开具|保存|提交/;
+const CAPTURE_SIZE = { width: 360, height: 230 };
 
 type ChromeDom = { openOrClosedShadowRoot?(e: Element): ShadowRoot | null };
 const chromeDom = (globalThis as { chrome?: { dom?: ChromeDom } }).chrome?.dom;
@@ -96,6 +102,43 @@ export default defineContentScript({
       },
       { capture: true },
     );
+    // Reverse add: when the clerk issues or saves the invoice, offer to keep a buyer the book lacks or has otherwise.
+    let lastCapture = '';
+    let prompt: ReturnType<typeof extensionFrame> | null = null;
+    const capture = () => {
+      const typed = findBuyerFields(document, openShadow).filter((f) => f.fillable && f.facts.kind === 'input');
+      const captured = captureBuyer(typed.map((f) => ({ role: f.role, value: f.element.value })));
+      if (!captured || JSON.stringify(captured) === lastCapture) return;
+      lastCapture = JSON.stringify(captured);
+      sendMessage('cs:capture', captured)
+        .then(({ prompt: ask }) => {
+          if (!ask) return;
+          prompt?.host.remove();
+          prompt = extensionFrame(document, 'taitou-capture', browser.runtime.getURL('/capture.html'), CAPTURE_SIZE);
+          prompt.place(['position:fixed', 'top:16px', 'right:16px']);
+          document.documentElement.append(prompt.host);
+        })
+        .catch(() => undefined);
+    };
+    ctx.addEventListener(
+      document,
+      'click',
+      (event) => {
+        const button = event.isTrusted ? (path(event) as Element).closest?.(ISSUE_BUTTONS) : null;
+        const text = button ? `${button.textContent ?? ''}${(button as HTMLInputElement).value ?? ''}` : '';
+        if (ISSUE_WORDS.test(text.replace(/\s/g, ''))) capture();
+      },
+      { capture: true },
+    );
+    ctx.addEventListener(document, 'submit', (event) => event.isTrusted && capture(), { capture: true });
+    // The prompt closes itself by posting to this window; only its own frame is listened to.
+    ctx.addEventListener(window, 'message', (event) => {
+      if (prompt && event.source === prompt.frame.contentWindow && event.data === 'taitou:close-capture') {
+        prompt.host.remove();
+        prompt = null;
+      }
+    });
+
     ctx.addEventListener(document, 'focusout', () => {
       // A click in the list moves focus into its frame; only close when focus went elsewhere in the page.
       ctx.setTimeout(() => {

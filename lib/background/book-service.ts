@@ -19,6 +19,7 @@ import { fillValuesOf } from '../fill/values-of';
 import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messaging/protocol';
 import type { FillReport, FillRequest } from '../messaging/tab';
 import { SearchIndex } from '../search/index';
+import { captureHandlers } from './capture-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
 
 /**
@@ -54,8 +55,11 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
     return found.filter((c): c is Customer => c !== undefined);
   };
 
+  const capture = captureHandlers(db);
   return {
     ...menuRelay(broadcast),
+    ...capture,
+    'page:saveCapture': async (data) => track(await capture['page:saveCapture'](data)),
     'page:search': async ({ query, limit }) => byIds((await searchIndex()).search(query, limit).map((h) => h.id)),
     'page:recent': async ({ limit }) => byIds(await recentCustomerIds(db, limit)),
     'page:get': async ({ id }) => (await getCustomer(db, id)) ?? null,

@@ -1,13 +1,11 @@
+import { extensionFrame } from './extension-frame';
+
 const WIDTH = 420;
 const HEIGHT = 260;
 
-/**
- * The frame that shows the inline suggestion list: an iframe of the extension's menu page inside a closed shadow
- * root, placed under the field. The page can neither reach into the root nor read the cross-origin frame.
- */
+/** The inline suggestion list: the extension's menu page (see extensionFrame), placed under the field. */
 export class InlineMenu {
-  private host: HTMLElement | null = null;
-  private frame: HTMLIFrameElement | null = null;
+  private view: ReturnType<typeof extensionFrame> | null = null;
   anchor: HTMLInputElement | null = null;
 
   constructor(
@@ -16,47 +14,30 @@ export class InlineMenu {
   ) {}
 
   get isOpen(): boolean {
-    return this.host?.isConnected ?? false;
+    return this.view?.host.isConnected ?? false;
   }
 
   /** Shows the list under `anchor`, creating the frame on first use. */
   open(anchor: HTMLInputElement): void {
     this.anchor = anchor;
-    if (!this.host) {
-      this.host = this.doc.createElement('taitou-menu');
-      const root = this.host.attachShadow({ mode: 'closed' });
-      this.frame = this.doc.createElement('iframe');
-      this.frame.src = this.menuUrl;
-      this.frame.title = 'Taitou';
-      this.frame.setAttribute('style', `width:${WIDTH}px;height:${HEIGHT}px;border:0;display:block;`);
-      root.append(this.frame);
-    }
+    this.view ??= extensionFrame(this.doc, 'taitou-menu', this.menuUrl, { width: WIDTH, height: HEIGHT });
     const rect = anchor.getBoundingClientRect();
     const view = this.doc.defaultView;
-    this.host.setAttribute(
-      'style',
-      [
-        'all:initial',
-        'position:absolute',
-        'z-index:2147483647',
-        `left:${Math.round(rect.left + (view?.scrollX ?? 0))}px`,
-        `top:${Math.round(rect.bottom + (view?.scrollY ?? 0) + 2)}px`,
-        'box-shadow:0 6px 24px rgba(0,0,0,.18)',
-        'border-radius:6px',
-        'overflow:hidden',
-        'background:#fff',
-      ].join(';'),
-    );
-    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    this.view.place([
+      'position:absolute',
+      `left:${Math.round(rect.left + (view?.scrollX ?? 0))}px`,
+      `top:${Math.round(rect.bottom + (view?.scrollY ?? 0) + 2)}px`,
+    ]);
+    if (!this.view.host.isConnected) this.doc.documentElement.append(this.view.host);
   }
 
   /** Whether the element is the menu's host (focus moved into the list). */
   owns(el: Element | null): boolean {
-    return el !== null && el === this.host;
+    return el !== null && el === this.view?.host;
   }
 
   close(): void {
-    this.host?.remove();
+    this.view?.host.remove();
     this.anchor = null;
   }
 }

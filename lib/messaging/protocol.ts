@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BookResult } from '../db/result';
 import type { AuditEntry } from '../db/schema';
 import type { Customer } from '../domain/customer';
+import type { Captured } from '../fill/capture';
 import type { FillReport } from './tab';
 
 /** Who sent a message, as the background establishes it from `sender` (never from the payload). */
@@ -44,6 +45,21 @@ export const PROTOCOL = {
   },
   /** The inline menu's iframe, on load: what has been typed so far in its tab. */
   'page:menuState': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
+  /** A content script reports the buyer the clerk issued an invoice to; it learns only whether to prompt. */
+  'cs:capture': {
+    from: 'contentScript',
+    data: z.object({
+      name: z.string().max(300),
+      taxId: z.string().max(20),
+      address: z.string().max(300),
+      phone: z.string().max(60),
+      bankName: z.string().max(120),
+      bankAccount: z.string().max(50),
+    }),
+  },
+  'page:pendingCapture': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
+  'page:saveCapture': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
+  'page:dismissCapture': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
   /** A content script tells what the clerk does in a buyer field; it learns nothing about customers in return. */
   'cs:menu': {
     from: 'contentScript',
@@ -74,7 +90,17 @@ export interface Responses {
   'page:fill': FillOutcome;
   'page:menuState': { query: string; open: boolean };
   'cs:menu': null;
+  'cs:capture': { prompt: boolean };
+  'page:pendingCapture': { captured: Captured; check: CaptureCheck } | null;
+  'page:saveCapture': BookResult<Customer>;
+  'page:dismissCapture': null;
 }
+
+/** How a captured buyer compares with the book. */
+export type CaptureCheck =
+  | { status: 'new' }
+  | { status: 'same' }
+  | { status: 'differs'; id: string; revision: number; differences: (keyof Captured)[] };
 
 /** How a fill ended: the frame's per-field report, or why nothing was filled. */
 export type FillOutcome = { ok: true; report: FillReport } | { ok: false; reason: 'notFound' | 'noFields' };

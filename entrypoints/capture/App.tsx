@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Captured } from '../../lib/fill/capture';
+import { translator } from '../../lib/i18n/messages';
+import { sendMessage } from '../../lib/messaging/client';
+import type { CaptureCheck } from '../../lib/messaging/protocol';
+
+const t = translator('zh-CN');
+const FIELDS = ['name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount'] as const;
+
+/** Tells the content script that created this frame to remove it. */
+const closeFrame = () => window.parent.postMessage('taitou:close-capture', '*');
+
+/** The save prompt after an invoice: offers to add the buyer to the book, or to update what changed. */
+export function App() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [item, setItem] = useState<{ captured: Captured; check: CaptureCheck } | null>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    browser.tabs.getCurrent().then(async (tab) => {
+      if (tab?.id === undefined) return;
+      setTabId(tab.id);
+      setItem(await sendMessage('page:pendingCapture', { tabId: tab.id }));
+    });
+  }, []);
+
+  if (!item || tabId === null) return null;
+  const { captured, check } = item;
+  const changed = check.status === 'differs' ? check.differences : FIELDS.filter((f) => captured[f]);
+
+  const save = async () => {
+    const result = await sendMessage('page:saveCapture', { tabId });
+    if (result.ok) closeFrame();
+    else setNotice(result.error.code === 'conflict' ? t('captureConflict') : t('captureFailed'));
+  };
+  const dismiss = async () => {
+    await sendMessage('page:dismissCapture', { tabId });
+    closeFrame();
+  };
+
+  return (
+    <main>
+      <h1>{check.status === 'differs' ? t('captureUpdateTitle') : t('captureNewTitle')}</h1>
+      <dl>
+        {changed.map((field) => (
+          <div key={field}>
+            <dt>{t(`role_${field}`)}</dt>
+            <dd>{captured[field]}</dd>
+          </div>
+        ))}
+      </dl>
+      {notice && <p class="notice">{notice}</p>}
+      <div class="actions">
+        <button type="button" class="primary" onClick={save}>
+          {check.status === 'differs' ? t('captureUpdate') : t('captureSave')}
+        </button>
+        <button type="button" onClick={dismiss}>
+          {t('captureDismiss')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import { createCustomer, getCustomer, updateCustomer } from '../db/customers';
+import type { TaitouDB } from '../db/open';
+import { type BookResult, fail } from '../db/result';
+import { type Customer, defaultEntry } from '../domain/customer';
+import { nameKey, normalizeAccount, normalizeTaxId, normalizeText } from '../domain/normalize';
+import type { Captured } from '../fill/capture';
+import type { CaptureCheck, Handlers } from '../messaging/protocol';
+
+const FIELDS = ['name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount'] as const;
+const comparable = (field: keyof Captured, value: string) =>
+  field === 'taxId' ? normalizeTaxId(value) : field === 'bankAccount' ? normalizeAccount(value) : normalizeText(value);
+
+/** Whether a buyer typed into a portal is new to the book, differs from its customer, or is already there. */
+export function compareCapture(captured: Captured, existing: Customer | undefined): CaptureCheck {
+  if (!existing) return { status: 'new' };
+  const entry = defaultEntry(existing);
+  const stored: Captured = { name: existing.name, taxId: existing.taxId, ...entry };
+  const differences = FIELDS.filter(
+    (f) => captured[f].trim() !== '' && comparable(f, captured[f]) !== comparable(f, stored[f]),
+  );
+  return differences.length === 0
+    ? { status: 'same' }
+    : { status: 'differs', id: existing.id, revision: existing.revision, differences };
+}
+
+async function findExisting(db: TaitouDB, captured: Captured): Promise<Customer | undefined> {
+  const taxId = normalizeTaxId(captured.taxId);
+  const id = taxId
+    ? await db.getKeyFromIndex('customers', 'taxId', taxId)
+    : await db.getKeyFromIndex('customers', 'name', nameKey(captured.name));
+  return id === undefined ? undefined : getCustomer(db, id);
+}
+
+/**
+ * Reverse add: the content script reports the buyer when the clerk issues an invoice; the capture prompt (an
+ * extension page) shows it and saves it only when the clerk says so.
+ */
+export function captureHandlers(
+  db: TaitouDB,
+): Pick<Handlers, 'cs:capture' | 'page:pendingCapture' | 'page:saveCapture' | 'page:dismissCapture'> {
+  const pending = new Map<number, { captured: Captured; check: CaptureCheck }>();
+  return {
+    'cs:capture': async (captured, origin) => {
+      if (origin?.tabId === undefined) return { prompt: false };
+      const check = compareCapture(captured, await findExisting(db, captured));
+      if (check.status === 'same') pending.delete(origin.tabId);
+      else pending.set(origin.tabId, { captured, check });
+      return { prompt: check.status !== 'same' };
+    },
+    'page:pendingCapture': async ({ tabId }) => pending.get(tabId) ?? null,
+    'page:dismissCapture': async ({ tabId }) => {
+      pending.delete(tabId);
+      return null;
+    },
+    'page:saveCapture': async ({ tabId }): Promise<BookResult<Customer>> => {
+      const item = pending.get(tabId);
+      if (!item) return fail({ code: 'notFound' });
+      const { captured, check } = item;
+      const result = await saveCapture(db, captured, check);
+      if (result.ok) pending.delete(tabId);
+      return result;
+    },
+  };
+}
+
+async function saveCapture(db: TaitouDB, captured: Captured, check: CaptureCheck): Promise<BookResult<Customer>> {
+  if (check.status !== 'differs') {
+    const { name, taxId, ...entry } = captured;
+    return createCustomer(db, {
+      name,
+      taxId,
+      entries: [{ id: 'captured', ...entry }],
+      defaultEntryId: 'captured',
+      source: 'capture',
+    });
+  }
+  const current = await getCustomer(db, check.id);
+  if (!current) return fail({ code: 'conflict', current: null });
+  const entry = defaultEntry(current);
+  const changed = Object.fromEntries(check.differences.map((f) => [f, captured[f]]));
+  return updateCustomer(db, check.id, check.revision, {
+    ...current,
+    name: changed.name ?? current.name,
+    taxId: changed.taxId ?? current.taxId,
+    entries: current.entries.map((e) => (e.id === entry.id ? { ...e, ...changed } : e)),
+  });
+}

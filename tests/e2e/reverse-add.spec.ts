@@ -1,0 +1,93 @@
+import type { Frame, Page } from '@playwright/test';
+import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
+import { type ExtensionBrowser, PLATFORM_HOST } from '../support/browser';
+import { startPortalServer } from '../support/portal-server';
+import { expect, test } from './fixtures';
+
+let portal: Awaited<ReturnType<typeof startPortalServer>>;
+test.beforeAll(async () => {
+  portal = await startPortalServer();
+});
+test.afterAll(async () => {
+  await portal.close();
+});
+
+async function invoiceForm(extension: ExtensionBrowser): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.goto(`http://${PLATFORM_HOST}:${new URL(portal.url).port}/dppt-blue-invoice.html#/blue-invoice-makeout`);
+  await page.getByRole('button', { name: '立即开票' }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await page.locator('.blue-invoice').waitFor();
+  return page;
+}
+
+async function captureFrame(page: Page, extension: ExtensionBrowser): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url() === extension.url('capture.html'))).toBe(true);
+  return page.frames().find((f) => f.url() === extension.url('capture.html')) as Frame;
+}
+
+async function searchPopup(extension: ExtensionBrowser, query: string) {
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.getByRole('combobox', { name: '搜索客户' }).fill(query);
+  return popup;
+}
+
+test('a buyer typed by hand is offered for saving when the invoice is issued, and saved on 保存', async ({
+  extension,
+}) => {
+  const page = await invoiceForm(extension);
+  await page.getByPlaceholder('请输入名称').fill('宁波港湾物流有限公司');
+  await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').fill('91330206MA2H3K5P7L');
+  await page.getByPlaceholder('请输入购买方地址').fill('宁波市北仑区明州路88号');
+  await page.getByPlaceholder('请输入电话').fill('0574-86881234');
+  await page.getByRole('button', { name: '发票开具' }).click();
+
+  const prompt = await captureFrame(page, extension);
+  await expect(prompt.getByRole('heading')).toHaveText('把这个购买方存入 Taitou？');
+  await expect(prompt.locator('dd')).toHaveText([
+    '宁波港湾物流有限公司',
+    '91330206MA2H3K5P7L',
+    '宁波市北仑区明州路88号',
+    '0574-86881234',
+  ]);
+  await prompt.getByRole('button', { name: '保存' }).click();
+  await expect.poll(() => page.frames().some((f) => f.url() === extension.url('capture.html'))).toBe(false);
+
+  const popup = await searchPopup(extension, 'nbgw');
+  await expect(popup.getByRole('option').first()).toContainText('宁波港湾物流有限公司');
+  await expect(popup.getByRole('option').first()).toContainText('91330206MA2H3K5P7L');
+});
+
+test('a changed address of a known buyer is offered as an update; 忽略 changes nothing', async ({ extension }) => {
+  const sample = SAMPLE_CUSTOMERS.find((c) => c.name === '杭州西湖龙井茶业有限公司');
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  await expect(popup.getByRole('status')).toContainText('已载入');
+
+  const page = await invoiceForm(extension);
+  await page.getByPlaceholder('请输入名称').fill(sample?.name ?? '');
+  await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').fill(sample?.taxId ?? '');
+  await page.getByPlaceholder('请输入购买方地址').fill('杭州市西湖区梅灵北路9号');
+  await page.getByRole('button', { name: '发票开具' }).click();
+
+  const prompt = await captureFrame(page, extension);
+  await expect(prompt.getByRole('heading')).toHaveText('更新客户资料？以下信息与客户簿不同：');
+  await expect(prompt.locator('dt')).toHaveText(['地址']);
+  await expect(prompt.locator('dd')).toHaveText(['杭州市西湖区梅灵北路9号']);
+  await prompt.getByRole('button', { name: '忽略' }).click();
+  await expect.poll(() => page.frames().some((f) => f.url() === extension.url('capture.html'))).toBe(false);
+
+  // Nothing was written: the same invoice again offers the same update, and 更新 applies it.
+  await page.getByPlaceholder('请输入购买方地址').fill('杭州市西湖区梅灵北路10号');
+  await page.getByRole('button', { name: '发票开具' }).click();
+  const again = await captureFrame(page, extension);
+  await again.getByRole('button', { name: '更新' }).click();
+  await expect.poll(() => page.frames().some((f) => f.url() === extension.url('capture.html'))).toBe(false);
+  // The book now has the new address: a new phone is the only difference left.
+  await page.getByPlaceholder('请输入电话').fill('0571-86660000');
+  await page.getByRole('button', { name: '发票开具' }).click();
+  const third = await captureFrame(page, extension);
+  await expect(third.locator('dt')).toHaveText(['电话']);
+});
