@@ -58,7 +58,17 @@ for (const fixture of EXPECTED.pages.filter((p) => p.page !== 'dppt-blue-invoice
     await page.goto(`http://${PLATFORM_HOST}:${new URL(portal.url).port}/${path}${hash ? `#${hash}` : ''}`);
     for (const step of fixture.reach) await runFixtureStep(page, step);
 
+    // What the fields that must stay untouched hold before the fill (the seller's, search boxes, line items).
+    const untouched = fixture.fields.filter((f) => f.role === 'none' && !f.closed && !f.honeypot);
+    const currentValue = async (field: (typeof untouched)[number]) => {
+      const frame = await frameOf(page, field.frames);
+      const scope = field.shadowHost ? frame.locator(field.shadowHost) : frame;
+      return scope.locator(field.selector).evaluate((el) => (el as HTMLInputElement).value);
+    };
+    const before = await Promise.all(untouched.map(currentValue));
+
     const status = await fillFromPopup(extension, page);
+    expect(await Promise.all(untouched.map(currentValue))).toEqual(before);
     const buyerFields = fixture.fields.filter((f) => f.role !== 'none');
     if (buyerFields.length === 0) expect(status).toBe('当前网页没有找到购买方信息栏');
     else expect(status).toMatch(/^已填入 \d+ 项/);
