@@ -18,8 +18,7 @@ const SHADOW_HOSTS = new Set(
 export const canHostShadow = (el: Element) => el.tagName.includes('-') || SHADOW_HOSTS.has(el.tagName);
 const FORM_ITEM = '.t-form__item, .el-form-item, .ant-form-item';
 const FORM_LABEL = '.t-form__label, .el-form-item__label, .ant-form-item-label';
-const HEADING =
-  ':scope > legend, :scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > caption, :scope > [class*="title"], :scope > [class*="header"], :scope > [class*="head"]';
+const HEADING = 'legend, h1, h2, h3, h4, h5, h6, caption, [class*="title"], [class*="header"], [class*="head"]';
 const MAX_LABEL = 40;
 
 const clean = (text: string | null | undefined) =>
@@ -92,13 +91,18 @@ export function inferLabel(el: Field['element']): string {
   return tableLabel(el) || precedingText(el);
 }
 
-/** The heading of the nearest enclosing block that has one (a card title, a legend, a table caption). */
+/**
+ * The heading of the nearest enclosing block that has one: a card header, a legend, a caption or a heading just
+ * before the part of the block that holds the control. Only a few siblings per level are looked at, so the cost per
+ * control stays flat however large the page (a 2,000-row table must not make each field scan 2,000 rows).
+ */
 export function inferSection(el: Element): string {
-  let node: Element | null = el.parentElement;
+  let node: Element | null = el;
   for (let depth = 0; node && depth < 10; depth++) {
-    for (const heading of node.querySelectorAll(HEADING)) {
-      if (heading.contains(el)) continue;
-      const text = clean(heading.textContent);
+    let sibling = node.previousElementSibling;
+    for (let n = 0; sibling && n < 3; n++, sibling = sibling.previousElementSibling) {
+      if (!sibling.matches(HEADING)) continue;
+      const text = clean(sibling.textContent);
       if (text && text.length <= 20) return text;
     }
     node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);

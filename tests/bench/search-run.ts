@@ -1,4 +1,4 @@
-// `npm run bench`: the customer search benchmark, run in Chromium inside the built extension's
+// `npm run bench`, first part: the customer search benchmark, run in Chromium inside the built extension's
 // own page. Prints a table and JSON, writes test-results/bench.json; a missed target is
 // reported, not turned into a failing exit code (timings depend on the machine).
 import { mkdirSync, writeFileSync } from 'node:fs';
