@@ -1,14 +1,8 @@
 import type { FieldRole } from './roles';
+import type { FillValues } from './values';
 
 /** The buyer as the clerk typed it into the portal form, read back when the invoice is issued. */
-export interface Captured {
-  name: string;
-  taxId: string;
-  address: string;
-  phone: string;
-  bankName: string;
-  bankAccount: string;
-}
+export type Captured = Pick<FillValues, 'name' | 'taxId' | 'address' | 'phone' | 'bankName' | 'bankAccount'>;
 
 /** `地址 电话` → address and phone: the phone is the last run of digits, hyphens and brackets. */
 export function splitAddressPhone(text: string): { address: string; phone: string } {

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
 import type { FieldRole } from '../../lib/fill/roles';
-import { type ExtensionBrowser, PLATFORM_HOST } from '../support/browser';
+import type { ExtensionBrowser } from '../support/browser';
+import { onPlatformHost, popupWithSamples } from '../support/demo-flow';
 import { EXPECTED, frameOf, runFixtureStep } from '../support/expected-roles';
 import { startPortalServer } from '../support/portal-server';
 import { expect, test } from './fixtures';
@@ -40,9 +41,7 @@ const valueAt = (data: unknown, path: string) =>
 
 /** Loads the samples, finds the customer by tax ID and presses Enter with the portal as the active tab. */
 async function fillFromPopup(extension: ExtensionBrowser, portalPage: Page): Promise<string> {
-  const popup = await extension.context.newPage();
-  await popup.goto(extension.url('popup.html'));
-  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  const popup = await popupWithSamples(extension);
   await popup.getByRole('combobox', { name: '搜索客户' }).fill(customer?.taxId ?? '');
   await expect(popup.getByRole('option')).toHaveCount(1);
   await portalPage.bringToFront();
@@ -55,7 +54,7 @@ for (const fixture of EXPECTED.pages.filter((p) => p.page !== 'dppt-blue-invoice
   test(`fills ${fixture.page} so that its framework holds the values`, async ({ extension }) => {
     const page = await extension.context.newPage();
     const [path, hash] = fixture.url.split('#');
-    await page.goto(`http://${PLATFORM_HOST}:${new URL(portal.url).port}/${path}${hash ? `#${hash}` : ''}`);
+    await page.goto(onPlatformHost(portal.url, `${path}${hash ? `#${hash}` : ''}`));
     for (const step of fixture.reach) await runFixtureStep(page, step);
 
     // What the fields that must stay untouched hold before the fill (the seller's, search boxes, line items).

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
-import { PLATFORM_HOST } from '../support/browser';
+import { onPlatformHost, openInvoiceForm, popupWithSamples } from '../support/demo-flow';
 import { startPortalServer } from '../support/portal-server';
 import { expect, test } from './fixtures';
 
@@ -12,25 +11,12 @@ test.afterAll(async () => {
   await portal.close();
 });
 
-/** The demo portal's invoice form, reached as a clerk does: 立即开票 → 选择票类 → 确定. */
-async function openInvoiceForm(page: Page, type: '普通发票' | '增值税专用发票' = '普通发票') {
-  const { port } = new URL(portal.url);
-  await page.goto(`http://${PLATFORM_HOST}:${port}/dppt-blue-invoice.html#/blue-invoice-makeout`);
-  await page.getByRole('button', { name: '立即开票' }).click();
-  await page.getByText(type, { exact: true }).click();
-  await page.getByRole('button', { name: '确定' }).click();
-  await page.locator('.blue-invoice').waitFor();
-}
-
 test('Enter in the popup fills every buyer field of the national platform form, and Vue holds the values', async ({
   extension,
 }) => {
-  const portalPage = await extension.context.newPage();
-  await openInvoiceForm(portalPage);
+  const portalPage = await openInvoiceForm(extension, portal.url);
 
-  const popup = await extension.context.newPage();
-  await popup.goto(extension.url('popup.html'));
-  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  const popup = await popupWithSamples(extension);
   await popup.getByRole('combobox', { name: '搜索客户' }).fill('hzxhlj');
   await expect(popup.getByRole('option').first()).toContainText('杭州西湖龙井茶业有限公司');
 
@@ -59,14 +45,11 @@ test('Enter in the popup fills every buyer field of the national platform form, 
 });
 
 test('a customer without bank details fills what it has and says what it left', async ({ extension }) => {
-  const portalPage = await extension.context.newPage();
-  await openInvoiceForm(portalPage);
+  const portalPage = await openInvoiceForm(extension, portal.url);
   const incomplete = SAMPLE_CUSTOMERS.find(
     (c) => c.kind === 'company' && c.taxId && !c.entries[0]?.bankAccount && !c.entries[0]?.bankName,
   );
-  const popup = await extension.context.newPage();
-  await popup.goto(extension.url('popup.html'));
-  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  const popup = await popupWithSamples(extension);
   await popup.getByRole('combobox', { name: '搜索客户' }).fill(incomplete?.taxId ?? 'missing');
   await expect(popup.getByRole('option')).toHaveCount(1);
   await portalPage.bringToFront();
@@ -81,11 +64,8 @@ test('a customer without bank details fills what it has and says what it left', 
 
 test('the popup says so when the page has no buyer fields', async ({ extension }) => {
   const portalPage = await extension.context.newPage();
-  const { port } = new URL(portal.url);
-  await portalPage.goto(`http://${PLATFORM_HOST}:${port}/dppt-blue-invoice.html#/blue-invoice-makeout`);
-  const popup = await extension.context.newPage();
-  await popup.goto(extension.url('popup.html'));
-  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  await portalPage.goto(onPlatformHost(portal.url, 'dppt-blue-invoice.html#/blue-invoice-makeout'));
+  const popup = await popupWithSamples(extension);
   await popup.getByRole('combobox', { name: '搜索客户' }).fill('longjing');
   await expect(popup.getByRole('option').first()).toBeVisible();
   await portalPage.bringToFront();

@@ -1,6 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
-import { type ExtensionBrowser, PLATFORM_HOST } from '../support/browser';
+import type { ExtensionBrowser } from '../support/browser';
+import { openInvoiceForm, popupWithSamples } from '../support/demo-flow';
 import { startPortalServer } from '../support/portal-server';
 import { expect, test } from './fixtures';
 
@@ -14,24 +15,6 @@ test.afterAll(async () => {
 
 const longjing = SAMPLE_CUSTOMERS.find((c) => c.name === '杭州西湖龙井茶业有限公司');
 
-async function loadSamples(extension: ExtensionBrowser) {
-  const popup = await extension.context.newPage();
-  await popup.goto(extension.url('popup.html'));
-  await popup.getByRole('button', { name: '载入示例客户' }).click();
-  await expect(popup.getByRole('status')).toContainText('已载入');
-  await popup.close();
-}
-
-async function invoiceForm(extension: ExtensionBrowser): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(`http://${PLATFORM_HOST}:${new URL(portal.url).port}/dppt-blue-invoice.html#/blue-invoice-makeout`);
-  await page.getByRole('button', { name: '立即开票' }).click();
-  await page.getByRole('button', { name: '确定' }).click();
-  await page.locator('.blue-invoice').waitFor();
-  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
-  return page;
-}
-
 /** The inline menu's frame: an extension page, reached through Playwright's frame tree (the page cannot reach it). */
 async function menuFrame(page: Page, extension: ExtensionBrowser): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url() === extension.url('menu.html'))).toBe(true);
@@ -44,8 +27,9 @@ async function submitted(page: Page) {
 }
 
 test('keyboard only: type in 名称, ArrowDown, Enter fills every buyer field', async ({ extension }) => {
-  await loadSamples(extension);
-  const page = await invoiceForm(extension);
+  await (await popupWithSamples(extension)).close();
+  const page = await openInvoiceForm(extension, portal.url);
+  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
   const name = page.getByPlaceholder('请输入名称');
   await name.focus();
   await page.keyboard.type('hzxhlj');
@@ -69,8 +53,9 @@ test('keyboard only: type in 名称, ArrowDown, Enter fills every buyer field', 
 });
 
 test('Enter before choosing does not fill, Esc closes the list', async ({ extension }) => {
-  await loadSamples(extension);
-  const page = await invoiceForm(extension);
+  await (await popupWithSamples(extension)).close();
+  const page = await openInvoiceForm(extension, portal.url);
+  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
   await page.getByPlaceholder('请输入名称').focus();
   await page.keyboard.type('hzxhlj');
   const menu = await menuFrame(page, extension);
@@ -86,8 +71,9 @@ test('Enter before choosing does not fill, Esc closes the list', async ({ extens
 });
 
 test('mouse: a click on a suggestion fills; the tax-ID field offers the list too', async ({ extension }) => {
-  await loadSamples(extension);
-  const page = await invoiceForm(extension);
+  await (await popupWithSamples(extension)).close();
+  const page = await openInvoiceForm(extension, portal.url);
+  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
   await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').click();
   await page.keyboard.type((longjing?.taxId ?? '').slice(0, 8));
   const menu = await menuFrame(page, extension);
@@ -97,8 +83,9 @@ test('mouse: a click on a suggestion fills; the tax-ID field offers the list too
 });
 
 test('a page script cannot find the suggestion list or any customer in the page', async ({ extension }) => {
-  await loadSamples(extension);
-  const page = await invoiceForm(extension);
+  await (await popupWithSamples(extension)).close();
+  const page = await openInvoiceForm(extension, portal.url);
+  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
   await page.getByPlaceholder('请输入名称').focus();
   await page.keyboard.type('hzxhlj');
   await expect((await menuFrame(page, extension)).getByRole('option').first()).toBeVisible();

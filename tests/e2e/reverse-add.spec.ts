@@ -1,6 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
-import { type ExtensionBrowser, PLATFORM_HOST } from '../support/browser';
+import type { ExtensionBrowser } from '../support/browser';
+import { openInvoiceForm, popupWithSamples } from '../support/demo-flow';
 import { startPortalServer } from '../support/portal-server';
 import { expect, test } from './fixtures';
 
@@ -11,15 +12,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await portal.close();
 });
-
-async function invoiceForm(extension: ExtensionBrowser): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(`http://${PLATFORM_HOST}:${new URL(portal.url).port}/dppt-blue-invoice.html#/blue-invoice-makeout`);
-  await page.getByRole('button', { name: '立即开票' }).click();
-  await page.getByRole('button', { name: '确定' }).click();
-  await page.locator('.blue-invoice').waitFor();
-  return page;
-}
 
 async function captureFrame(page: Page, extension: ExtensionBrowser): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url() === extension.url('capture.html'))).toBe(true);
@@ -36,7 +28,7 @@ async function searchPopup(extension: ExtensionBrowser, query: string) {
 test('a buyer typed by hand is offered for saving when the invoice is issued, and saved on 保存', async ({
   extension,
 }) => {
-  const page = await invoiceForm(extension);
+  const page = await openInvoiceForm(extension, portal.url);
   await page.getByPlaceholder('请输入名称').fill('宁波港湾物流有限公司');
   await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').fill('91330206MA2H3K5P7L');
   await page.getByPlaceholder('请输入购买方地址').fill('宁波市北仑区明州路88号');
@@ -61,12 +53,9 @@ test('a buyer typed by hand is offered for saving when the invoice is issued, an
 
 test('a changed address of a known buyer is offered as an update; 忽略 changes nothing', async ({ extension }) => {
   const sample = SAMPLE_CUSTOMERS.find((c) => c.name === '杭州西湖龙井茶业有限公司');
-  const popup = await extension.context.newPage();
-  await popup.goto(extension.url('popup.html'));
-  await popup.getByRole('button', { name: '载入示例客户' }).click();
-  await expect(popup.getByRole('status')).toContainText('已载入');
+  await popupWithSamples(extension);
 
-  const page = await invoiceForm(extension);
+  const page = await openInvoiceForm(extension, portal.url);
   await page.getByPlaceholder('请输入名称').fill(sample?.name ?? '');
   await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').fill(sample?.taxId ?? '');
   await page.getByPlaceholder('请输入购买方地址').fill('杭州市西湖区梅灵北路9号');

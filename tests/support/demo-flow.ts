@@ -1,0 +1,30 @@
+import { expect, type Page } from '@playwright/test';
+import { type ExtensionBrowser, PLATFORM_HOST } from './browser';
+
+/** A fixture page's address under the platform's host name, which Chromium resolves to the local portal server. */
+export const onPlatformHost = (portalUrl: string, path: string) =>
+  `http://${PLATFORM_HOST}:${new URL(portalUrl).port}/${path}`;
+
+/** The demo portal's invoice form, reached as a clerk does: 立即开票 → 选择票类 → 确定. */
+export async function openInvoiceForm(
+  extension: ExtensionBrowser,
+  portalUrl: string,
+  type: '普通发票' | '增值税专用发票' = '普通发票',
+): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.goto(onPlatformHost(portalUrl, 'dppt-blue-invoice.html#/blue-invoice-makeout'));
+  await page.getByRole('button', { name: '立即开票' }).click();
+  await page.getByText(type, { exact: true }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await page.locator('.blue-invoice').waitFor();
+  return page;
+}
+
+/** Opens the popup in a tab and loads the sample customers; returns the popup page. */
+export async function popupWithSamples(extension: ExtensionBrowser): Promise<Page> {
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.getByRole('button', { name: '载入示例客户' }).click();
+  await expect(popup.getByRole('status')).toContainText('已载入');
+  return popup;
+}
