@@ -41,12 +41,27 @@ if (headless) {
   await page.getByRole('button', { name: '确定' }).click();
   await page.locator('.blue-invoice').waitFor();
   await page.bringToFront();
+  // The inline list under the buyer's name, as the clerk types.
+  await page.getByPlaceholder('请输入名称').click();
+  await page.keyboard.type('hz');
+  await page
+    .frameLocator('taitou-menu iframe')
+    .getByRole('option')
+    .first()
+    .waitFor()
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(OUTPUT, 'demo-inline.png'), clip: { x: 0, y: 180, width: 760, height: 460 } });
+  await page.keyboard.press('Escape');
+  await page.getByPlaceholder('请输入名称').fill('');
   await popup.getByRole('combobox').fill('hzxhlj');
   await popup.getByRole('combobox').press('Enter');
   await popup.getByRole('status').filter({ hasText: '已填入' }).waitFor();
   console.log((await popup.getByRole('status').textContent()) ?? '');
   await page.screenshot({ path: resolve(OUTPUT, 'demo-portal.png'), fullPage: true });
-  console.log(`Screenshots: ${resolve(OUTPUT, 'demo-portal.png')} and ${resolve(OUTPUT, 'demo-popup.png')}`);
+  console.log(
+    `Screenshots: ${['demo-portal.png', 'demo-inline.png', 'demo-popup.png'].map((f) => resolve(OUTPUT, f)).join(', ')}`,
+  );
   await browser.close();
   await portal.close();
 } else {
