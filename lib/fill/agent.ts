@@ -1,0 +1,166 @@
+import { translator } from '../i18n/messages';
+import type { sendMessage as SendMessage } from '../messaging/client';
+import type { MenuEvent } from '../messaging/protocol';
+import { type FillReport, isFillRequest } from '../messaging/tab';
+import { adapterFor } from '../portals';
+import { captureBuyer } from './capture';
+import { classify } from './classify';
+import { factsOf, type ShadowOpener } from './collect';
+import { extensionFrame } from './extension-frame';
+import { fillBuyer, findBuyerFields } from './fill';
+import { InlineMenu } from './inline-menu';
+import { preparePage } from './prepare';
+import { describeFill } from './summary';
+import { showToast } from './toast';
+import { isEditable, isVisible } from './visible';
+
+const t = translator('zh-CN');
+const ISSUE_BUTTONS = 'button, input[type="submit"], [role="button"]';
+/** Buttons that issue or save an invoice: 发票开具, 保存并开具, 提交, 确定开具. */
+const ISSUE_WORDS = /开具|保存|提交/;
+const CAPTURE_SIZE = { width: 360, height: 230 };
+
+type FillListener = (message: unknown, sender: { id?: string }) => Promise<FillReport> | undefined;
+
+/** What the agent needs from the extension around it; the content script passes the real browser APIs. */
+export interface AgentEnv {
+  doc: Document;
+  /** Aborted when the content script is invalidated (extension reloaded or updated): every listener goes with it. */
+  signal: AbortSignal;
+  extensionId: string;
+  pageUrl(path: '/menu.html' | '/capture.html'): string;
+  onMessage: { addListener(l: FillListener): void; removeListener(l: FillListener): void };
+  sendMessage: typeof SendMessage;
+  openShadow: ShadowOpener;
+}
+
+/** The field the inline menu serves: the buyer's name or tax ID, visible and editable. */
+function menuAnchor(target: EventTarget | undefined): HTMLInputElement | null {
+  if (!(target instanceof HTMLInputElement)) return null;
+  const role = classify(factsOf(target));
+  return (role === 'name' || role === 'taxId') && isVisible(target) && isEditable(target) ? target : null;
+}
+
+/**
+ * The fill engine for one frame: answers fill requests, drives the inline list from the clerk's keys, and offers
+ * reverse add when an invoice is issued. Only trusted events count: a page script can dispatch events, not trusted
+ * ones, and cannot send runtime messages.
+ */
+export function startAgent(env: AgentEnv): void {
+  const { doc, signal, sendMessage, openShadow } = env;
+  const on = <K extends keyof DocumentEventMap>(type: K, handler: (e: DocumentEventMap[K]) => void, capture = false) =>
+    doc.addEventListener(type, handler, { signal, capture });
+  const path = (event: Event) => event.composedPath()[0];
+
+  const menu = new InlineMenu(doc, env.pageUrl('/menu.html'));
+  let inList = false;
+  const tell = (event: MenuEvent, query = '') => sendMessage('cs:menu', { event, query }).catch(() => undefined);
+  const close = () => {
+    if (!menu.isOpen) return;
+    menu.close();
+    inList = false;
+    tell('close');
+  };
+
+  // Every frame runs its own agent; a frame without buyer fields stays silent so that the one with them answers.
+  const onFill: FillListener = (message, sender) => {
+    if (sender.id !== env.extensionId || !isFillRequest(message)) return undefined;
+    const fields = findBuyerFields(doc, openShadow);
+    if (fields.length === 0) return undefined;
+    close();
+    const adapter = adapterFor(doc.location.hostname);
+    return preparePage(
+      doc,
+      adapter,
+      fields.map((f) => f.element),
+    ).then(() => {
+      const report = { url: doc.location.href, results: fillBuyer(doc, message.values, openShadow) };
+      showToast(doc, describeFill({ ok: true, report }, t), t('close'));
+      return report;
+    });
+  };
+  env.onMessage.addListener(onFill);
+  signal.addEventListener('abort', () => env.onMessage.removeListener(onFill));
+
+  on('focusin', (event) => {
+    const anchor = event.isTrusted ? menuAnchor(path(event)) : null;
+    if (!anchor) return;
+    menu.open(anchor);
+    inList = false;
+    tell('open', anchor.value);
+  });
+  on('input', (event) => {
+    if (menu.isOpen && path(event) === menu.anchor) tell('query', menu.anchor?.value ?? '');
+  });
+  on(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || !menu.isOpen || path(event) !== menu.anchor) return;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        inList = true;
+        tell(event.key === 'ArrowDown' ? 'down' : 'up');
+      } else if (event.key === 'Enter' && inList) tell('enter');
+      else if (event.key === 'Escape') close();
+      else return;
+      event.preventDefault();
+      event.stopPropagation();
+    },
+    true,
+  );
+  on('focusout', () => {
+    // A click in the list moves focus into its frame; only close when focus went elsewhere in the page.
+    doc.defaultView?.setTimeout(() => {
+      if (!signal.aborted && !menu.owns(doc.activeElement) && doc.activeElement !== menu.anchor) close();
+    }, 150);
+  });
+
+  startReverseAdd(env, on, path);
+}
+
+/** Reverse add: when the clerk issues or saves the invoice, offer to keep a buyer the book lacks or has otherwise. */
+function startReverseAdd(
+  env: AgentEnv,
+  on: <K extends keyof DocumentEventMap>(type: K, h: (e: DocumentEventMap[K]) => void, capture?: boolean) => void,
+  path: (event: Event) => EventTarget | undefined,
+): void {
+  const { doc, signal } = env;
+  let lastCapture = '';
+  let prompt: ReturnType<typeof extensionFrame> | null = null;
+  const capture = () => {
+    const typed = findBuyerFields(doc, env.openShadow).filter((f) => f.fillable && f.facts.kind === 'input');
+    const captured = captureBuyer(typed.map((f) => ({ role: f.role, value: f.element.value })));
+    if (!captured || JSON.stringify(captured) === lastCapture) return;
+    lastCapture = JSON.stringify(captured);
+    env
+      .sendMessage('cs:capture', captured)
+      .then(({ prompt: ask }) => {
+        if (!ask || signal.aborted) return;
+        prompt?.host.remove();
+        prompt = extensionFrame(doc, 'taitou-capture', env.pageUrl('/capture.html'), CAPTURE_SIZE);
+        prompt.place(['position:fixed', 'top:16px', 'right:16px']);
+        doc.documentElement.append(prompt.host);
+      })
+      .catch(() => undefined);
+  };
+  on(
+    'click',
+    (event) => {
+      const button = event.isTrusted ? (path(event) as Element).closest?.(ISSUE_BUTTONS) : null;
+      const text = button ? `${button.textContent ?? ''}${(button as HTMLInputElement).value ?? ''}` : '';
+      if (ISSUE_WORDS.test(text.replace(/\s/g, ''))) capture();
+    },
+    true,
+  );
+  on('submit', (event) => event.isTrusted && capture(), true);
+  // The prompt closes itself by posting to this window; only its own frame is listened to.
+  doc.defaultView?.addEventListener(
+    'message',
+    (event) => {
+      if (prompt && event.source === prompt.frame.contentWindow && event.data === 'taitou:close-capture') {
+        prompt.host.remove();
+        prompt = null;
+      }
+    },
+    { signal },
+  );
+}
