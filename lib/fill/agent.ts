@@ -82,15 +82,18 @@ export function startAgent(env: AgentEnv): void {
   env.onMessage.addListener(onFill);
   signal.addEventListener('abort', () => env.onMessage.removeListener(onFill));
 
-  on('focusin', (event) => {
+  const openAt = (event: Event) => {
     const anchor = event.isTrusted ? menuAnchor(path(event)) : null;
     if (!anchor) return;
     menu.open(anchor);
     inList = false;
     tell('open', anchor.value);
-  });
+  };
+  on('focusin', openAt);
   on('input', (event) => {
-    if (menu.isOpen && path(event) === menu.anchor) tell('query', menu.anchor?.value ?? '');
+    // Typing again after Esc reopens the list, as the browser's own autofill does.
+    if (!menu.isOpen) openAt(event);
+    else if (path(event) === menu.anchor) tell('query', menu.anchor?.value ?? '');
   });
   on(
     'keydown',
