@@ -4,6 +4,7 @@ import {
   customerHistory,
   deleteCustomer,
   getCustomer,
+  getCustomers,
   listCustomers,
   listQuarantine,
   markUsed,
@@ -50,10 +51,7 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
     else if (result.ok && removedId) idx.remove(removedId);
     return result;
   };
-  const byIds = async (ids: string[]) => {
-    const found = await Promise.all(ids.map((id) => getCustomer(db, id)));
-    return found.filter((c): c is Customer => c !== undefined);
-  };
+  const byIds = (ids: string[]) => getCustomers(db, ids);
 
   const capture = captureHandlers(db);
   return {

@@ -1,6 +1,7 @@
 // Runs in an extension page (bundled by suggest-run.ts): fills the extension's own customer book with generated
 // customers, in chunks, the way a large import would leave it.
 import { openBook } from '../../lib/db/open';
+import { sendMessage } from '../../lib/messaging/client';
 import { generateCustomers } from '../support/generate';
 
 export async function seedBook(count: number, chunk = 5000): Promise<{ generateMs: number; writeMs: number }> {
@@ -15,4 +16,11 @@ export async function seedBook(count: number, chunk = 5000): Promise<{ generateM
   }
   db.close();
   return { generateMs: Math.round(t1 - t0), writeMs: Math.round(performance.now() - t1) };
+}
+
+/** The first search after the worker (re)starts: it builds the index from the whole book before answering. */
+export async function timeFirstSearch(query: string): Promise<{ ms: number; results: number }> {
+  const start = performance.now();
+  const results = await sendMessage('page:search', { query });
+  return { ms: Math.round(performance.now() - start), results: results.length };
 }
