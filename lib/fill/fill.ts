@@ -31,8 +31,11 @@ export type FieldResult =
 /** Fills the buyer fields under `root` with one customer's values and says, per field, how it went. */
 export function fillBuyer(root: Document | ShadowRoot | Element, values: FillValues, openShadow?: ShadowOpener) {
   const fields = findBuyerFields(root, openShadow);
+  // A disabled natural-person box already in the right state (a company on a 专票 form) is fine as it is.
+  const settled = (f: BuyerField) =>
+    f.role === 'naturalPerson' && (f.element as HTMLInputElement).checked === values.naturalPerson;
   const steps = planFill(
-    fields.map((f) => ({ role: f.role, maxLength: f.facts.maxLength, fillable: f.fillable })),
+    fields.map((f) => ({ role: f.role, maxLength: f.facts.maxLength, fillable: f.fillable || settled(f) })),
     values,
   );
   return steps.map((step): FieldResult => {

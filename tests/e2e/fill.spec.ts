@@ -62,6 +62,16 @@ test('a customer without bank details fills what it has and says what it left', 
   ).toBe('');
 });
 
+test('on a 专票 form the disabled natural-person box is left as it is, without a complaint', async ({ extension }) => {
+  const portalPage = await openInvoiceForm(extension, portal.url, '增值税专用发票');
+  const popup = await popupWithSamples(extension);
+  await popup.getByRole('combobox', { name: '搜索客户' }).fill('hzxhlj');
+  await expect(popup.getByRole('option').first()).toContainText('杭州西湖龙井茶业有限公司');
+  await portalPage.bringToFront();
+  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await expect(popup.getByRole('status')).toHaveText('已填入 6 项');
+});
+
 test('the popup says so when the page has no buyer fields', async ({ extension }) => {
   const portalPage = await extension.context.newPage();
   await portalPage.goto(onPlatformHost(portal.url, 'dppt-blue-invoice.html#/blue-invoice-makeout'));
