@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CustomerList } from '../../components/CustomerList';
 import type { Customer } from '../../lib/domain/customer';
+import { describeFill } from '../../lib/fill/summary';
 import { translator } from '../../lib/i18n/messages';
-import { sendMessage } from '../../lib/messaging/client';
+import { findCustomers, sendMessage } from '../../lib/messaging/client';
 import type { MenuBroadcast } from '../../lib/messaging/protocol';
 
 const t = translator('zh-CN');
@@ -19,14 +20,11 @@ export function App() {
   const [customers, setCustomers] = useState<Customer[]>([]);
   const [selected, setSelected] = useState(-1);
   const [notice, setNotice] = useState('');
-  // The latest list and selection, for the broadcast listener registered once.
-  const latest = useRef({ customers, selected });
-  latest.current = { customers, selected };
 
   const fill = async (customer: Customer | undefined) => {
     if (!customer || tabId === null) return;
     const outcome = await sendMessage('page:fill', { tabId, id: customer.id });
-    if (!outcome.ok) setNotice(t(outcome.reason === 'notFound' ? 'fillNotFound' : 'fillNoFields'));
+    if (!outcome.ok) setNotice(describeFill(outcome, t).join('\n'));
   };
 
   useEffect(() => {
@@ -37,17 +35,17 @@ export function App() {
     });
   }, []);
 
+  // Registered anew with each render, so that it always sees the current list and selection.
   useEffect(() => {
     if (tabId === null) return;
     const listener = (message: unknown) => {
       if (!isBroadcast(message) || message.tabId !== tabId) return;
-      const { customers: list, selected: at } = latest.current;
       if (message.event === 'open' || message.event === 'query') {
         setQuery(message.query);
         setSelected(-1);
-      } else if (message.event === 'down') setSelected(Math.min(at + 1, list.length - 1));
-      else if (message.event === 'up') setSelected(Math.max(at - 1, 0));
-      else if (message.event === 'enter') fill(list[at]);
+      } else if (message.event === 'down') setSelected(Math.min(selected + 1, customers.length - 1));
+      else if (message.event === 'up') setSelected(Math.max(selected - 1, 0));
+      else if (message.event === 'enter') fill(customers[selected]);
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
@@ -55,8 +53,7 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    const q = query.trim();
-    (q ? sendMessage('page:search', { query: q, limit: 8 }) : sendMessage('page:recent', { limit: 8 })).then((list) => {
+    findCustomers(query, 8).then((list) => {
       if (current) setCustomers(list);
     });
     return () => {

@@ -3,7 +3,7 @@ import { CustomerList } from '../../components/CustomerList';
 import type { Customer } from '../../lib/domain/customer';
 import { describeFill } from '../../lib/fill/summary';
 import { translator } from '../../lib/i18n/messages';
-import { sendMessage } from '../../lib/messaging/client';
+import { findCustomers, sendMessage } from '../../lib/messaging/client';
 import type { BookStats } from '../../lib/messaging/protocol';
 
 const t = translator('zh-CN');
@@ -24,9 +24,7 @@ export function App() {
   useEffect(() => {
     if (!stats) return;
     let current = true;
-    const q = query.trim();
-    const request = q ? sendMessage('page:search', { query: q }) : sendMessage('page:recent', {});
-    request.then(
+    findCustomers(query).then(
       (list) => {
         if (!current) return;
         setCustomers(list);

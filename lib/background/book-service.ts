@@ -45,34 +45,38 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
     index ??= listCustomers(db).then(({ customers }) => new SearchIndex(customers));
     return index;
   };
-  const track = async <T extends Customer | null>(result: BookResult<T>, removedId?: string) => {
-    const idx = await searchIndex();
-    if (result.ok && result.value) idx.upsert(result.value);
-    else if (result.ok && removedId) idx.remove(removedId);
+  // After a write, the index takes whatever the store now holds for that customer (or drops it): one rule for
+  // create, update, delete, undo, use and capture alike.
+  const sync = async (id: string) => {
+    const [idx, now] = await Promise.all([searchIndex(), getCustomer(db, id)]);
+    if (now) idx.upsert(now);
+    else idx.remove(id);
+  };
+  const reindex = async <T>(result: BookResult<T>, id: string | undefined): Promise<BookResult<T>> => {
+    if (result.ok && id) await sync(id);
     return result;
   };
+  const createdId = (result: BookResult<Customer>) => (result.ok ? result.value.id : undefined);
   const byIds = (ids: string[]) => getCustomers(db, ids);
 
   const capture = captureHandlers(db);
   return {
     ...menuRelay(broadcast),
     ...capture,
-    'page:saveCapture': async (data) => track(await capture['page:saveCapture'](data)),
+    'page:saveCapture': async (data) => {
+      const result = await capture['page:saveCapture'](data);
+      return reindex(result, createdId(result));
+    },
     'page:search': async ({ query, limit }) => byIds((await searchIndex()).search(query, limit).map((h) => h.id)),
     'page:recent': async ({ limit }) => byIds(await recentCustomerIds(db, limit)),
     'page:get': async ({ id }) => (await getCustomer(db, id)) ?? null,
-    'page:create': async ({ input }) => track(await createCustomer(db, input)),
-    'page:update': async ({ id, revision, input }) => track(await updateCustomer(db, id, revision, input)),
-    'page:delete': async ({ id, revision }) => {
-      const result = await deleteCustomer(db, id, revision);
-      const idx = await searchIndex();
-      if (result.ok) idx.remove(id);
-      return result;
+    'page:create': async ({ input }) => {
+      const result = await createCustomer(db, input);
+      return reindex(result, createdId(result));
     },
-    'page:undo': async ({ seq }) => {
-      const entry = await db.get('audit', seq);
-      return track(await undoChange(db, seq), entry?.customerId);
-    },
+    'page:update': async ({ id, revision, input }) => reindex(await updateCustomer(db, id, revision, input), id),
+    'page:delete': async ({ id, revision }) => reindex(await deleteCustomer(db, id, revision), id),
+    'page:undo': async ({ seq }) => reindex(await undoChange(db, seq), (await db.get('audit', seq))?.customerId),
     'page:history': async ({ id }) => customerHistory(db, id),
     'page:stats': async () => {
       await searchIndex(); // reading the whole book once also quarantines what no longer validates
@@ -86,8 +90,7 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
       );
       if (!report) return { ok: false, reason: 'noFields' };
       await markUsed(db, id);
-      const used = await getCustomer(db, id);
-      if (used) (await searchIndex()).upsert(used);
+      await sync(id); // recency ranks results
       return { ok: true, report };
     },
     'page:loadSamples': async () => {

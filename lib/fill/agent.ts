@@ -74,6 +74,7 @@ export function startAgent(env: AgentEnv): void {
       adapter,
       fields.map((f) => f.element),
     ).then(() => {
+      // fillBuyer scans again on purpose: opening 更多 may have shown or rendered fields the first scan saw hidden.
       const report = { url: doc.location.href, results: fillBuyer(doc, message.values, openShadow) };
       showToast(doc, describeFill({ ok: true, report }, t), t('close'));
       return report;

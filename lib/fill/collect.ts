@@ -35,7 +35,7 @@ export function collectControls(
 ): Field['element'][] {
   const out: Field['element'][] = [];
   const walk = (node: Document | ShadowRoot | Element) => {
-    for (const el of node.querySelectorAll<Element>(`${CONTROLS}, *`)) {
+    for (const el of node.querySelectorAll<Element>('*')) {
       if (el.matches(CONTROLS)) out.push(el as Field['element']);
       const shadow = canHostShadow(el) ? openShadow(el) : null;
       if (shadow) walk(shadow);

@@ -4,19 +4,7 @@ import { factsOf } from '../../lib/fill/collect';
 import { fillBuyer, findBuyerFields } from '../../lib/fill/fill';
 import type { FillValues } from '../../lib/fill/values';
 import { isVisible } from '../../lib/fill/visible';
-
-export interface Stats {
-  samples: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: at(1) };
-}
+import { type Stats, stats } from './stats';
 
 function time(run: () => void): number {
   const start = performance.now();

@@ -5,17 +5,10 @@ import { SearchIndex } from '../../lib/search/index';
 import { searchKeys } from '../../lib/search/keys';
 import { GENERATED_NOW, generateCustomers, SAMPLE_TAGS } from '../support/generate';
 import { naiveSearch } from './naive';
+import { type Stats, stats } from './stats';
 
 export const QUERY_KINDS = ['chinese', 'pinyin', 'initials', 'taxId', 'tag'] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
-
-export interface Stats {
-  samples: number;
-  p50: number;
-  p95: number;
-  max: number;
-  mean: number;
-}
 
 export interface BenchReport {
   count: number;
@@ -41,14 +34,6 @@ export interface BenchReport {
 
 declare const gc: undefined | (() => void);
 const MB = 1024 * 1024;
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  const mean = sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length);
-  return { samples: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(at(1)), mean: round(mean) };
-}
 
 async function heap(): Promise<number> {
   if (typeof gc !== 'function') throw new Error('gc() missing: start Chromium with --js-flags=--expose-gc');

@@ -1,8 +1,6 @@
-import type { Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
 import type { FieldRole } from '../../lib/fill/roles';
-import type { ExtensionBrowser } from '../support/browser';
-import { onPlatformHost, popupWithSamples } from '../support/demo-flow';
+import { fillActiveTab, onPlatformHost, searchInPopup } from '../support/demo-flow';
 import { EXPECTED, frameOf, runFixtureStep } from '../support/expected-roles';
 import { startPortalServer } from '../support/portal-server';
 import { expect, test } from './fixtures';
@@ -39,17 +37,6 @@ const EXPECTED_VALUE: Record<FieldRole, string | boolean> = {
 const valueAt = (data: unknown, path: string) =>
   path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], data);
 
-/** Loads the samples, finds the customer by tax ID and presses Enter with the portal as the active tab. */
-async function fillFromPopup(extension: ExtensionBrowser, portalPage: Page): Promise<string> {
-  const popup = await popupWithSamples(extension);
-  await popup.getByRole('combobox', { name: '搜索客户' }).fill(customer?.taxId ?? '');
-  await expect(popup.getByRole('option')).toHaveCount(1);
-  await portalPage.bringToFront();
-  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
-  await expect(popup.getByRole('status')).not.toHaveText(/载入/);
-  return (await popup.getByRole('status').textContent()) ?? '';
-}
-
 for (const fixture of EXPECTED.pages.filter((p) => p.page !== 'dppt-blue-invoice')) {
   test(`fills ${fixture.page} so that its framework holds the values`, async ({ extension }) => {
     const page = await extension.context.newPage();
@@ -66,7 +53,10 @@ for (const fixture of EXPECTED.pages.filter((p) => p.page !== 'dppt-blue-invoice
     };
     const before = await Promise.all(untouched.map(currentValue));
 
-    const status = await fillFromPopup(extension, page);
+    const popup = await searchInPopup(extension, customer.taxId ?? '');
+    await expect(popup.getByRole('option')).toHaveCount(1);
+    await fillActiveTab(popup, page);
+    const status = (await popup.getByRole('status').textContent()) ?? '';
     expect(await Promise.all(untouched.map(currentValue))).toEqual(before);
     const buyerFields = fixture.fields.filter((f) => f.role !== 'none');
     if (buyerFields.length === 0) expect(status).toBe('当前网页没有找到购买方信息栏');

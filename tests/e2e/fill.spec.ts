@@ -1,5 +1,5 @@
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
-import { onPlatformHost, openInvoiceForm, popupWithSamples } from '../support/demo-flow';
+import { fillActiveTab, onPlatformHost, openInvoiceForm, searchInPopup } from '../support/demo-flow';
 import { startPortalServer } from '../support/portal-server';
 import { expect, test } from './fixtures';
 
@@ -16,13 +16,9 @@ test('Enter in the popup fills every buyer field of the national platform form, 
 }) => {
   const portalPage = await openInvoiceForm(extension, portal.url);
 
-  const popup = await popupWithSamples(extension);
-  await popup.getByRole('combobox', { name: '搜索客户' }).fill('hzxhlj');
+  const popup = await searchInPopup(extension, 'hzxhlj');
   await expect(popup.getByRole('option').first()).toContainText('杭州西湖龙井茶业有限公司');
-
-  // The popup fills the active tab of its window, as the real popup does over the page it was opened on.
-  await portalPage.bringToFront();
-  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await fillActiveTab(popup, portalPage);
   await expect(popup.getByRole('status')).toHaveText('已填入 6 项');
 
   const sample = SAMPLE_CUSTOMERS.find((c) => c.name === '杭州西湖龙井茶业有限公司');
@@ -49,11 +45,9 @@ test('a customer without bank details fills what it has and says what it left', 
   const incomplete = SAMPLE_CUSTOMERS.find(
     (c) => c.kind === 'company' && c.taxId && !c.entries[0]?.bankAccount && !c.entries[0]?.bankName,
   );
-  const popup = await popupWithSamples(extension);
-  await popup.getByRole('combobox', { name: '搜索客户' }).fill(incomplete?.taxId ?? 'missing');
+  const popup = await searchInPopup(extension, incomplete?.taxId ?? 'missing');
   await expect(popup.getByRole('option')).toHaveCount(1);
-  await portalPage.bringToFront();
-  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await fillActiveTab(popup, portalPage);
   await expect(popup.getByRole('status')).toHaveText(
     ['已填入 4 项', '未填：开户行（客户缺少此项）、银行账号（客户缺少此项）'].join('\n'),
   );
@@ -64,21 +58,17 @@ test('a customer without bank details fills what it has and says what it left', 
 
 test('on a 专票 form the disabled natural-person box is left as it is, without a complaint', async ({ extension }) => {
   const portalPage = await openInvoiceForm(extension, portal.url, '增值税专用发票');
-  const popup = await popupWithSamples(extension);
-  await popup.getByRole('combobox', { name: '搜索客户' }).fill('hzxhlj');
+  const popup = await searchInPopup(extension, 'hzxhlj');
   await expect(popup.getByRole('option').first()).toContainText('杭州西湖龙井茶业有限公司');
-  await portalPage.bringToFront();
-  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await fillActiveTab(popup, portalPage);
   await expect(popup.getByRole('status')).toHaveText('已填入 6 项');
 });
 
 test('the popup says so when the page has no buyer fields', async ({ extension }) => {
   const portalPage = await extension.context.newPage();
   await portalPage.goto(onPlatformHost(portal.url, 'dppt-blue-invoice.html#/blue-invoice-makeout'));
-  const popup = await popupWithSamples(extension);
-  await popup.getByRole('combobox', { name: '搜索客户' }).fill('longjing');
+  const popup = await searchInPopup(extension, 'longjing');
   await expect(popup.getByRole('option').first()).toBeVisible();
-  await portalPage.bringToFront();
-  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await fillActiveTab(popup, portalPage);
   await expect(popup.getByRole('status')).toHaveText('当前网页没有找到购买方信息栏');
 });

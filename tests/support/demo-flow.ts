@@ -28,3 +28,20 @@ export async function popupWithSamples(extension: ExtensionBrowser): Promise<Pag
   await expect(popup.getByRole('status')).toContainText('已载入');
   return popup;
 }
+
+/** The popup, with the samples loaded, showing the results for `query`. */
+export async function searchInPopup(extension: ExtensionBrowser, query: string): Promise<Page> {
+  const popup = await popupWithSamples(extension);
+  await popup.getByRole('combobox', { name: '搜索客户' }).fill(query);
+  return popup;
+}
+
+/**
+ * Presses Enter in the popup with the portal as the active tab, as the real popup fills the page it was opened on,
+ * and waits for the popup's report of the fill.
+ */
+export async function fillActiveTab(popup: Page, portalPage: Page): Promise<void> {
+  await portalPage.bringToFront();
+  await popup.getByRole('combobox', { name: '搜索客户' }).press('Enter');
+  await expect(popup.getByRole('status')).not.toHaveText(/载入/);
+}

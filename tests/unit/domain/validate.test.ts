@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type CustomerInput, CustomerInputSchema } from '../../../lib/domain/customer';
 import { isPhone, normalizeDraft, validateCustomer } from '../../../lib/domain/validate';
+import { customerInput } from '../../support/book';
 
+/** The shared valid customer, parsed, with `entry` overriding fields of its one billing entry. */
 function draft(input: Partial<CustomerInput> & { entry?: Record<string, string> } = {}) {
   const { entry, ...rest } = input;
-  return CustomerInputSchema.parse({
-    name: '北京小米科技有限责任公司',
-    taxId: '91110000600037341L',
-    entries: [
-      {
-        id: 'e1',
-        address: '北京市海淀区清河中街68号',
-        phone: '010-60606666',
-        bankName: '中国工商银行北京海淀支行',
-        bankAccount: '0200049619200088888',
-        ...entry,
-      },
-    ],
-    defaultEntryId: 'e1',
-    ...rest,
-  });
+  const base = customerInput(rest);
+  return CustomerInputSchema.parse({ ...base, entries: base.entries.map((e) => ({ ...e, ...entry })) });
 }
 const codes = (c: ReturnType<typeof draft>) => validateCustomer(c).map((f) => `${f.severity}:${f.code}`);
 
