@@ -85,7 +85,11 @@ export function startAgent(env: AgentEnv): void {
 
   const openAt = (event: Event) => {
     const anchor = event.isTrusted ? menuAnchor(path(event)) : null;
-    if (!anchor) return;
+    if (!anchor) {
+      // Focus went to another field of the page: the list under the previous one goes at once.
+      if (event.type === 'focusin' && !menu.owns(path(event) as Element)) close();
+      return;
+    }
     menu.open(anchor);
     inList = false;
     tell('open', anchor.value);

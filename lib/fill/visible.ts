@@ -2,6 +2,9 @@
 const WRAPPERS =
   'label, .t-input, .t-checkbox, .el-input, .el-select, .el-checkbox, .ant-input-affix-wrapper, .ant-select, .ant-checkbox-wrapper';
 
+/** Taitou's own overlays (inline list, capture prompt, toast) sit over the page but never hide a field from us. */
+const OWN_OVERLAY = /^TAITOU-/;
+
 /**
  * Whether a person can see this control where it is: not hidden by display, visibility or opacity, not zero-sized,
  * not pushed off the page, and not covered by another element. Honeypots fail one of these. Styled checkboxes hide
@@ -22,7 +25,7 @@ export function isVisible(el: Element): boolean {
   if (!inViewport) return true; // cannot be tested for cover until scrolled to; the fill scrolls first
   const root = el.getRootNode() as Document | ShadowRoot;
   const hit = root.elementFromPoint(x, y);
-  if (!hit) return true;
+  if (!hit || OWN_OVERLAY.test(hit.tagName)) return true;
   return hit === el || el.contains(hit) || hit.contains(el) || (hit.closest(WRAPPERS)?.contains(el) ?? false);
 }
 

@@ -70,6 +70,18 @@ test('Enter before choosing does not fill, Esc closes the list', async ({ extens
   });
 });
 
+test('moving to another field closes the list at once', async ({ extension }) => {
+  await (await popupWithSamples(extension)).close();
+  const page = await openInvoiceForm(extension, portal.url);
+  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
+  await page.getByPlaceholder('请输入名称').focus();
+  await page.keyboard.type('hzxhlj');
+  await expect((await menuFrame(page, extension)).getByRole('option').first()).toBeVisible();
+  await page.getByPlaceholder('请输入购买方地址').focus();
+  // No wait: the list must be gone by the time focus has moved, not after the focusout grace for clicks in it.
+  expect(await page.evaluate(() => document.querySelector('taitou-menu'))).toBeNull();
+});
+
 test('mouse: a click on a suggestion fills; the tax-ID field offers the list too', async ({ extension }) => {
   await (await popupWithSamples(extension)).close();
   const page = await openInvoiceForm(extension, portal.url);
