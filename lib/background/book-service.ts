@@ -5,7 +5,6 @@ import {
   deleteCustomer,
   getCustomer,
   getCustomers,
-  listCustomers,
   listQuarantine,
   markUsed,
   recentCustomerIds,
@@ -19,7 +18,7 @@ import type { Customer } from '../domain/customer';
 import { fillValuesOf } from '../fill/values-of';
 import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messaging/protocol';
 import type { FillReport, FillRequest } from '../messaging/tab';
-import { SearchIndex } from '../search/index';
+import { bookIndex } from './book-index';
 import { captureHandlers } from './capture-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
 
@@ -38,48 +37,35 @@ export function bookHandlers(opening: Promise<TaitouDB>, tabs: TabMessenger, bro
 /** Sends a fill request to a tab's frames; resolves with the answering frame's report, or undefined if none had fields. */
 export type TabMessenger = (tabId: number, request: FillRequest) => Promise<FillReport | undefined>;
 
-/** The book in IndexedDB plus an in-memory search index, built on first use and kept in step with every write. */
+/** The book in IndexedDB plus its search index (see bookIndex); every write goes through the index's `write`. */
 export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadcaster): Handlers {
-  let index: Promise<SearchIndex> | undefined;
-  const searchIndex = () => {
-    index ??= listCustomers(db).then(({ customers }) => new SearchIndex(customers));
-    return index;
-  };
-  // After a write, the index takes whatever the store now holds for that customer (or drops it): one rule for
-  // create, update, delete, undo, use and capture alike.
-  const sync = async (id: string) => {
-    const [idx, now] = await Promise.all([searchIndex(), getCustomer(db, id)]);
-    if (now) idx.upsert(now);
-    else idx.remove(id);
-  };
-  const reindex = async <T>(result: BookResult<T>, id: string | undefined): Promise<BookResult<T>> => {
-    if (result.ok && id) await sync(id);
-    return result;
-  };
-  const createdId = (result: BookResult<Customer>) => (result.ok ? result.value.id : undefined);
+  const index = bookIndex(db);
+  const only = (id: string) => (result: BookResult<unknown>) => (result.ok ? [id] : []);
+  const created = (result: BookResult<Customer>) => (result.ok ? [result.value.id] : []);
   const byIds = (ids: string[]) => getCustomers(db, ids);
 
   const capture = captureHandlers(db);
   return {
     ...menuRelay(broadcast),
     ...capture,
-    'page:saveCapture': async (data) => {
-      const result = await capture['page:saveCapture'](data);
-      return reindex(result, createdId(result));
-    },
-    'page:search': async ({ query, limit }) => byIds((await searchIndex()).search(query, limit).map((h) => h.id)),
+    'page:saveCapture': (data) => index.write(() => capture['page:saveCapture'](data), created),
+    'page:search': async ({ query, limit }) => byIds((await index.get()).search(query, limit).map((h) => h.id)),
     'page:recent': async ({ limit }) => byIds(await recentCustomerIds(db, limit)),
     'page:get': async ({ id }) => (await getCustomer(db, id)) ?? null,
-    'page:create': async ({ input }) => {
-      const result = await createCustomer(db, input);
-      return reindex(result, createdId(result));
+    'page:create': ({ input }) => index.write(() => createCustomer(db, input), created),
+    'page:update': ({ id, revision, input }) => index.write(() => updateCustomer(db, id, revision, input), only(id)),
+    'page:delete': ({ id, revision }) => index.write(() => deleteCustomer(db, id, revision), only(id)),
+    'page:undo': async ({ seq }) => {
+      const id = (await db.get('audit', seq))?.customerId ?? '';
+      return index.write(() => undoChange(db, seq), only(id));
     },
-    'page:update': async ({ id, revision, input }) => reindex(await updateCustomer(db, id, revision, input), id),
-    'page:delete': async ({ id, revision }) => reindex(await deleteCustomer(db, id, revision), id),
-    'page:undo': async ({ seq }) => reindex(await undoChange(db, seq), (await db.get('audit', seq))?.customerId),
+    'cs:warm': async () => {
+      await index.get();
+      return null;
+    },
     'page:history': async ({ id }) => customerHistory(db, id),
     'page:stats': async () => {
-      await searchIndex(); // reading the whole book once also quarantines what no longer validates
+      await index.get(); // reading the whole book once also quarantines what no longer validates
       return { customers: await db.count('customers'), quarantined: (await listQuarantine(db)).length };
     },
     'page:fill': async ({ tabId, id, entryId }) => {
@@ -89,15 +75,18 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
         () => undefined,
       );
       if (!report) return { ok: false, reason: 'noFields' };
-      await markUsed(db, id);
-      await sync(id); // recency ranks results
+      await index.write(
+        () => markUsed(db, id),
+        () => [id],
+      ); // recency ranks results
       return { ok: true, report };
     },
     'page:loadSamples': async () => {
-      const { created, refused } = await createCustomers(db, SAMPLE_CUSTOMERS);
-      const idx = await searchIndex();
-      for (const c of created) idx.upsert(c);
-      return { added: created.length, skipped: refused.length };
+      const { created: added, refused } = await index.write(
+        () => createCustomers(db, SAMPLE_CUSTOMERS),
+        (r) => r.created.map((c) => c.id),
+      );
+      return { added: added.length, skipped: refused.length };
     },
   };
 }

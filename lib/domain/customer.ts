@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const CUSTOMER_KINDS = ['company', 'individualBusiness', 'naturalPerson'] as const;
 export const INVOICE_TYPES = ['normal', 'special'] as const; // 普票, 专票

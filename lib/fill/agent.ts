@@ -122,6 +122,11 @@ export function startAgent(env: AgentEnv): void {
     }, 150);
   });
 
+  // A worker that Chrome stopped has to load its index again: start that now, not on the clerk's first keystroke.
+  const warm = () => sendMessage('cs:warm', {}).catch(() => undefined);
+  warm();
+  on('visibilitychange', () => doc.visibilityState === 'visible' && warm());
+
   startReverseAdd(env, on, path);
 }
 

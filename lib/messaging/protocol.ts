@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { BookResult } from '../db/result';
 import type { AuditEntry } from '../db/schema';
 import type { Customer } from '../domain/customer';
+import { z } from '../domain/zod';
 import type { Captured } from '../fill/capture';
 import type { FillReport } from './tab';
 
@@ -65,6 +65,8 @@ export const PROTOCOL = {
     from: 'contentScript',
     data: z.object({ event: z.enum(MENU_EVENTS), query: z.string().max(100).default('') }),
   },
+  /** A portal page opened or came back into view: the worker readies its search index before the clerk types. */
+  'cs:warm': { from: 'contentScript', data: z.object({}) },
 } as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -91,6 +93,7 @@ export interface Responses {
   'page:menuState': { query: string; open: boolean };
   'cs:menu': null;
   'cs:capture': { prompt: boolean };
+  'cs:warm': null;
   'page:pendingCapture': { captured: Captured; check: CaptureCheck } | null;
   'page:saveCapture': BookResult<Customer>;
   'page:dismissCapture': null;

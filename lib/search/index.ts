@@ -4,6 +4,25 @@ import { COLUMNS, writeRow } from './rows';
 import { type SearchHit, scan } from './scan';
 import { ColumnTable } from './table';
 
+/** Bump when entries, rows.ts or signature.ts change what a row holds: older snapshots are then rebuilt. */
+const SNAPSHOT_VERSION = 1;
+
+/** SearchIndex.snapshot's output: the entries in rank order, column by column, and the filter table's cells. */
+export interface IndexSnapshot {
+  version: number;
+  ids: string[];
+  names: string[];
+  pinyins: string[];
+  initials: string[];
+  taxIds: string[];
+  scores: Float64Array;
+  tags: (readonly string[])[];
+  /** Tag texts in the order they joined: a tag's bit is its position mod 32. */
+  vocabulary: string[];
+  /** The filter table with as much room as rows, column after column. */
+  table: Uint32Array<ArrayBuffer>;
+}
+
 export { normalizeQuery, type SearchRecord } from './entry';
 export type { MatchField, MatchKind, SearchHit } from './scan';
 
@@ -73,6 +92,59 @@ export class SearchIndex {
       if (kind <= PREFIX) prefix |= bit;
     }
     return scan(this.entries, this.table, q, { exact, prefix }, limit);
+  }
+
+  /**
+   * The index as plain columns, ready for IndexedDB: restoring it skips reading every customer and computing every
+   * row again, which at 100,000 customers takes seconds.
+   */
+  snapshot(): IndexSnapshot {
+    const column = <K extends keyof Entry>(key: K) => this.entries.map((e) => e[key]);
+    const table = new ColumnTable(COLUMNS);
+    table.appendRows(this.entries.length);
+    for (let c = 0; c < COLUMNS; c++) {
+      const from = c * this.table.capacity;
+      table.data.set(this.table.data.subarray(from, from + this.table.rows), c * table.capacity);
+    }
+    return {
+      version: SNAPSHOT_VERSION,
+      ids: column('id'),
+      names: column('name'),
+      pinyins: column('pinyin'),
+      initials: column('initials'),
+      taxIds: column('taxId'),
+      scores: Float64Array.from(this.entries, (e) => e.score),
+      tags: column('tags'),
+      vocabulary: [...this.vocabulary.keys()],
+      table: table.data,
+    };
+  }
+
+  /** The index a snapshot was taken of; null when the snapshot is not one this version can read. */
+  static restore(s: IndexSnapshot): SearchIndex | null {
+    const rows = s.ids.length;
+    const columns = [s.names, s.pinyins, s.initials, s.taxIds, s.scores, s.tags];
+    if (s.version !== SNAPSHOT_VERSION || columns.some((c) => c.length !== rows) || s.table.length !== rows * COLUMNS)
+      return null;
+    const index = new SearchIndex();
+    s.vocabulary.forEach((text, i) => {
+      index.vocabulary.set(text, { text, bit: 1 << (i % 32) });
+    });
+    const shared = (tag: string) => index.vocabulary.get(tag)?.text ?? tag;
+    index.entries = s.ids.map((id, i) => ({
+      id,
+      score: s.scores[i] as number,
+      name: s.names[i] as string,
+      pinyin: s.pinyins[i] as string,
+      initials: s.initials[i] as string,
+      taxId: s.taxIds[i] as string,
+      tags: (s.tags[i] as readonly string[]).map(shared),
+    }));
+    for (const entry of index.entries) index.byId.set(entry.id, entry);
+    index.table.data = s.table;
+    index.table.capacity = rows;
+    index.table.rows = rows;
+    return index;
   }
 
   /** Where `entry` is or belongs in rank order (binary search; the order is total). */

@@ -1,5 +1,6 @@
 // Runs in an extension page (bundled by suggest-run.ts): fills the extension's own customer book with generated
 // customers, in chunks, the way a large import would leave it.
+import { openDB } from 'idb';
 import { openBook } from '../../lib/db/open';
 import { sendMessage } from '../../lib/messaging/client';
 import { generateCustomers } from '../support/generate';
@@ -23,4 +24,15 @@ export async function timeFirstSearch(query: string): Promise<{ ms: number; resu
   const start = performance.now();
   const results = await sendMessage('page:search', { query });
   return { ms: Math.round(performance.now() - start), results: results.length };
+}
+
+/** Resolves once the worker has saved an index snapshot of `count` customers (it does so when the book rests). */
+export async function waitForSnapshot(count: number): Promise<void> {
+  for (;;) {
+    const db = await openDB('taitou-cache');
+    const saved = db.objectStoreNames.contains('snapshots') ? await db.get('snapshots', 'taitou') : undefined;
+    db.close();
+    if (saved?.index.ids.length === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -33,6 +33,28 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Stops the extension's service worker, as Chrome does after 30 seconds without events; the next message starts a
+ * fresh one (Playwright keeps `worker` pointing at it). Stopped through DevTools' ServiceWorker domain.
+ */
+export async function stopWorker(extension: ExtensionBrowser): Promise<void> {
+  const page = await extension.context.newPage();
+  const cdp = await extension.context.newCDPSession(page);
+  type Version = { versionId: string; runningStatus: string; scriptURL: string };
+  const ours = (versions: Version[]) => versions.find((v) => v.scriptURL.startsWith(extension.url('')));
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const version = ours(versions);
+      if (version?.runningStatus === 'running') cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+      if (version?.runningStatus === 'stopped') resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await stopped;
+  await cdp.detach();
+  await page.close();
+}
+
 /** Starts Chromium with the built extension loaded in a fresh profile. */
 export async function launchWithExtension(
   options: { headless?: boolean; extraArgs?: string[]; profileDir?: string } = {},

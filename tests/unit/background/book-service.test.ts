@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SAVE_DELAY_MS } from '../../../lib/background/book-index';
 import { bookHandlers, handlersFor } from '../../../lib/background/book-service';
+import { createCustomer } from '../../../lib/db/customers';
+import { bookStamp, readIndexSnapshot } from '../../../lib/db/index-cache';
 import { SAMPLE_CUSTOMERS } from '../../../lib/demo/samples';
 import { fillValuesOf } from '../../../lib/fill/values-of';
 import type { FillRequest } from '../../../lib/messaging/tab';
@@ -76,5 +79,18 @@ describe('book handlers', () => {
     if (!created.ok) throw new Error('create failed');
     expect(await h['page:fill']({ tabId: 1, id: created.value.id })).toEqual({ ok: false, reason: 'noFields' });
     expect(await h['page:fill']({ tabId: 1, id: 'nobody' })).toEqual({ ok: false, reason: 'notFound' });
+  });
+});
+
+describe('warming up', () => {
+  it('cs:warm has the worker read the book into its index, which it then saves for its next life', async () => {
+    const db = await freshBook();
+    const created = await createCustomer(db, customerInput());
+    if (!created.ok) throw new Error('create failed');
+    await handlersFor(db, noFrames, nobody)['cs:warm']({}, { tabId: 1, frameId: 0 });
+    // Only a worker that has built its index saves it (SAVE_DELAY_MS after the build).
+    await expect
+      .poll(async () => (await readIndexSnapshot(db, await bookStamp(db)))?.ids, { timeout: SAVE_DELAY_MS + 3000 })
+      .toEqual([created.value.id]);
   });
 });

@@ -277,4 +277,32 @@ describe('SearchIndex against the specification, on generated customers', () => 
       expect(index.search(c.taxId, 1), c.name).toEqual([{ id: c.id, match: 'exact', field: 'taxId' }]);
     }
   });
+
+  it('restores from its snapshot to the same index, which then takes changes like the original', () => {
+    const original = new SearchIndex(customers);
+    // Through structuredClone, as IndexedDB stores it.
+    const restored = SearchIndex.restore(structuredClone(original.snapshot()));
+    if (!restored) throw new Error('refused its own snapshot');
+    for (const q of queries) expect(restored.search(q, 15), q).toEqual(original.search(q, 15));
+    const [first, second] = customers;
+    if (!first || !second) throw new Error('no customers');
+    for (const idx of [original, restored]) {
+      idx.remove(first.id);
+      idx.upsert({ ...second, tags: ['新标签'], lastUsedAt: NOW, useCount: 9 });
+      idx.upsert(record('new', '宁波港湾物流有限公司', { taxId: '91330206MA2H3K5P7L', tags: ['VIP'] }));
+    }
+    for (const q of [...queries, '新标签', 'nbgw', '9133'])
+      expect(restored.search(q, 15), q).toEqual(original.search(q, 15));
+  });
+});
+
+describe('SearchIndex snapshots it cannot use', () => {
+  const snapshot = new SearchIndex(BOOK).snapshot();
+  it.each([
+    ['another version', { ...snapshot, version: snapshot.version + 1 }],
+    ['a column cut short', { ...snapshot, pinyins: snapshot.pinyins.slice(1) }],
+    ['a table of another shape', { ...snapshot, table: new Uint32Array(7) }],
+  ])('refuses %s', (_, damaged) => {
+    expect(SearchIndex.restore(damaged)).toBeNull();
+  });
 });

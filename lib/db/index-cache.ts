@@ -1,0 +1,68 @@
+import { openDB } from 'idb';
+import type { IndexSnapshot } from '../search/index';
+import type { TaitouDB } from './open';
+
+/**
+ * Where the background keeps its search index between service-worker lives. A database of its own: it is a cache,
+ * never the book, so losing it or finding it unreadable only costs a rebuild.
+ */
+const CACHE_DB = 'taitou-cache';
+const STORE = 'snapshots';
+
+/** What the book looked like when a snapshot was taken; any write to the book changes at least one part. */
+export interface BookStamp {
+  customers: number;
+  /** Audited writes: create, update, delete, undo. */
+  lastAudit: number;
+  /** Uses (markUsed) are not audited but move lastUsedAt. */
+  lastUse: number;
+  lastUpdate: number;
+}
+
+export async function bookStamp(db: TaitouDB): Promise<BookStamp> {
+  const tx = db.transaction(['customers', 'audit']);
+  const customers = tx.objectStore('customers');
+  const newest = async (cursor: Promise<{ key: unknown } | null>) => Number((await cursor)?.key ?? 0);
+  const [count, lastAudit, lastUse, lastUpdate] = await Promise.all([
+    customers.count(),
+    newest(tx.objectStore('audit').openKeyCursor(null, 'prev')),
+    newest(customers.index('lastUsedAt').openKeyCursor(null, 'prev')),
+    newest(customers.index('updatedAt').openKeyCursor(null, 'prev')),
+  ]);
+  return { customers: count, lastAudit, lastUse, lastUpdate };
+}
+
+const sameStamp = (a: BookStamp, b: BookStamp) =>
+  a.customers === b.customers &&
+  a.lastAudit === b.lastAudit &&
+  a.lastUse === b.lastUse &&
+  a.lastUpdate === b.lastUpdate;
+
+const openCache = () =>
+  openDB(CACHE_DB, 1, {
+    upgrade(db) {
+      db.createObjectStore(STORE);
+    },
+  });
+
+/** The snapshot of `book` as it is now; undefined when there is none, it is older, or it cannot be read. */
+export async function readIndexSnapshot(book: TaitouDB, stamp: BookStamp): Promise<IndexSnapshot | undefined> {
+  try {
+    const db = await openCache();
+    const saved = (await db.get(STORE, book.name)) as { stamp: BookStamp; index: IndexSnapshot } | undefined;
+    db.close();
+    return saved?.stamp && sameStamp(saved.stamp, stamp) ? saved.index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `index`, taken when `book` was as `stamp` says, under the book's database name. */
+export async function writeIndexSnapshot(book: TaitouDB, stamp: BookStamp, index: IndexSnapshot): Promise<void> {
+  const db = await openCache();
+  try {
+    await db.put(STORE, { stamp, index }, book.name);
+  } finally {
+    db.close();
+  }
+}
