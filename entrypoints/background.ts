@@ -10,6 +10,7 @@ import { openBook } from '../lib/db/open';
 import { translator } from '../lib/i18n/messages';
 import { serve } from '../lib/messaging/router';
 import { PORTAL_MATCHES } from '../lib/portals';
+import { type SiteApis, syncSiteScript } from '../lib/portals/sites';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
@@ -38,8 +39,33 @@ export default defineBackground(() => {
   const fillTab = async (tabId: number | undefined, id: string | null | undefined) => {
     if (tabId !== undefined && id) await handlers['page:fill']({ tabId, id });
   };
-  browser.runtime.onInstalled.addListener(refreshMenu);
-  browser.runtime.onStartup.addListener(refreshMenu);
+  // Sites the clerk enabled (popup: 在此网站启用 Taitou) get the same content script as the portals.
+  const contentScript = '/content-scripts/portal.js';
+  const sites: SiteApis = {
+    grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+    registered: () => browser.scripting.getRegisteredContentScripts(),
+    register: (script) => browser.scripting.registerContentScripts([script]),
+    unregister: (id) => browser.scripting.unregisterContentScripts({ ids: [id] }),
+  };
+  const syncSites = () => syncSiteScript(sites, contentScript).catch(() => []);
+  // Pages already open get the script without a reload: a new site's tabs, and portal tabs open before install.
+  const injectInto = async (patterns: string[]) => {
+    const tabs = patterns.length > 0 ? await browser.tabs.query({ url: patterns }) : [];
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      browser.scripting
+        .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [contentScript] })
+        .catch(() => undefined);
+    }
+  };
+  browser.permissions.onAdded.addListener(async ({ origins = [] }) => {
+    await syncSites();
+    await injectInto(origins);
+  });
+  browser.permissions.onRemoved.addListener(syncSites);
+
+  browser.runtime.onInstalled.addListener(() => Promise.all([refreshMenu(), syncSites(), injectInto(PORTAL_MATCHES)]));
+  browser.runtime.onStartup.addListener(() => Promise.all([refreshMenu(), syncSites()]));
   browser.contextMenus.onClicked.addListener((info, tab) => fillTab(tab?.id, customerOfMenuItem(info.menuItemId)));
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== FILL_COMMAND) return;

@@ -5,6 +5,7 @@ import { describeFill } from '../../lib/fill/summary';
 import { translator } from '../../lib/i18n/messages';
 import { findCustomers, sendMessage } from '../../lib/messaging/client';
 import type { BookStats } from '../../lib/messaging/protocol';
+import { SiteAccess } from './SiteAccess';
 
 const t = translator('zh-CN');
 const failureNotice = (e: Error) => t('loadFailed', { reason: e.message });
@@ -69,6 +70,7 @@ export function App() {
         <h1>{t('appName')}</h1>
         {stats && <span class="count">{t('customerCount', { count: stats.customers })}</span>}
       </header>
+      <SiteAccess t={t} onNotice={setNotice} />
       <input
         type="search"
         class="search"

@@ -20,6 +20,7 @@ export default defineContentScript({
   matches: PORTAL_MATCHES,
   allFrames: true,
   main(ctx) {
+    // Injected again (a site just enabled, a portal tab open before install), WXT's context stops the older copy.
     startAgent({
       doc: document,
       signal: ctx.signal,

@@ -47,6 +47,11 @@ export const zhCN = {
   role_email: '邮箱',
   role_mobile: '手机',
   role_naturalPerson: '自然人',
+  siteEnable: '在此网站启用 Taitou',
+  siteDisable: '在此网站停用 Taitou',
+  siteEnabled: '已在 {host} 启用 Taitou',
+  siteDisabled: '已在 {host} 停用 Taitou',
+  siteRefused: '未获得 {host} 的访问权限',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -99,6 +104,11 @@ export const en: Record<MessageKey, string> = {
   role_email: 'e-mail',
   role_mobile: 'mobile',
   role_naturalPerson: 'natural person',
+  siteEnable: 'Enable Taitou on this site',
+  siteDisable: 'Disable Taitou on this site',
+  siteEnabled: 'Taitou is enabled on {host}',
+  siteDisabled: 'Taitou is disabled on {host}',
+  siteRefused: 'No access to {host} was granted',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -1,7 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
 import type { ExtensionBrowser } from '../support/browser';
-import { openInvoiceForm, popupWithSamples } from '../support/demo-flow';
+import { formWithSamples } from '../support/demo-flow';
 import { startPortalServer } from '../support/portal-server';
 import { expect, test } from './fixtures';
 
@@ -21,19 +21,23 @@ async function menuFrame(page: Page, extension: ExtensionBrowser): Promise<Frame
   return page.frames().find((f) => f.url() === extension.url('menu.html')) as Frame;
 }
 
+/** Types into the buyer's 名称 and waits for the list's first suggestion; returns the list's frame. */
+async function typeInName(page: Page, extension: ExtensionBrowser, text: string): Promise<Frame> {
+  await page.getByPlaceholder('请输入名称').focus();
+  await page.keyboard.type(text);
+  const menu = await menuFrame(page, extension);
+  await expect(menu.getByRole('option').first()).toBeVisible();
+  return menu;
+}
+
 async function submitted(page: Page) {
   await page.getByRole('button', { name: '发票开具' }).click();
   return (await page.waitForFunction(() => (window as { __submitted?: unknown }).__submitted)).jsonValue();
 }
 
 test('keyboard only: type in 名称, ArrowDown, Enter fills every buyer field', async ({ extension }) => {
-  await (await popupWithSamples(extension)).close();
-  const page = await openInvoiceForm(extension, portal.url);
-  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
-  const name = page.getByPlaceholder('请输入名称');
-  await name.focus();
-  await page.keyboard.type('hzxhlj');
-  const menu = await menuFrame(page, extension);
+  const page = await formWithSamples(extension, portal.url);
+  const menu = await typeInName(page, extension, 'hzxhlj');
   await expect(menu.getByRole('option').first()).toContainText('杭州西湖龙井茶业有限公司');
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
@@ -53,13 +57,8 @@ test('keyboard only: type in 名称, ArrowDown, Enter fills every buyer field', 
 });
 
 test('Enter before choosing does not fill, Esc closes the list', async ({ extension }) => {
-  await (await popupWithSamples(extension)).close();
-  const page = await openInvoiceForm(extension, portal.url);
-  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
-  await page.getByPlaceholder('请输入名称').focus();
-  await page.keyboard.type('hzxhlj');
-  const menu = await menuFrame(page, extension);
-  await expect(menu.getByRole('option').first()).toBeVisible();
+  const page = await formWithSamples(extension, portal.url);
+  await typeInName(page, extension, 'hzxhlj');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect.poll(() => page.frames().some((f) => f.url() === extension.url('menu.html'))).toBe(false);
@@ -71,21 +70,15 @@ test('Enter before choosing does not fill, Esc closes the list', async ({ extens
 });
 
 test('moving to another field closes the list at once', async ({ extension }) => {
-  await (await popupWithSamples(extension)).close();
-  const page = await openInvoiceForm(extension, portal.url);
-  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
-  await page.getByPlaceholder('请输入名称').focus();
-  await page.keyboard.type('hzxhlj');
-  await expect((await menuFrame(page, extension)).getByRole('option').first()).toBeVisible();
+  const page = await formWithSamples(extension, portal.url);
+  await typeInName(page, extension, 'hzxhlj');
   await page.getByPlaceholder('请输入购买方地址').focus();
   // No wait: the list must be gone by the time focus has moved, not after the focusout grace for clicks in it.
   expect(await page.evaluate(() => document.querySelector('taitou-menu'))).toBeNull();
 });
 
 test('mouse: a click on a suggestion fills; the tax-ID field offers the list too', async ({ extension }) => {
-  await (await popupWithSamples(extension)).close();
-  const page = await openInvoiceForm(extension, portal.url);
-  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
+  const page = await formWithSamples(extension, portal.url);
   await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').click();
   await page.keyboard.type((longjing?.taxId ?? '').slice(0, 8));
   const menu = await menuFrame(page, extension);
@@ -95,12 +88,8 @@ test('mouse: a click on a suggestion fills; the tax-ID field offers the list too
 });
 
 test('a page script cannot find the suggestion list or any customer in the page', async ({ extension }) => {
-  await (await popupWithSamples(extension)).close();
-  const page = await openInvoiceForm(extension, portal.url);
-  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
-  await page.getByPlaceholder('请输入名称').focus();
-  await page.keyboard.type('hzxhlj');
-  await expect((await menuFrame(page, extension)).getByRole('option').first()).toBeVisible();
+  const page = await formWithSamples(extension, portal.url);
+  await typeInName(page, extension, 'hzxhlj');
   const seen = await page.evaluate(() => {
     const host = document.querySelector('taitou-menu');
     // Every frame the page can enumerate, read where the same-origin policy allows it.

@@ -17,7 +17,15 @@ export async function openInvoiceForm(
   await page.getByText(type, { exact: true }).click();
   await page.getByRole('button', { name: '确定' }).click();
   await page.locator('.blue-invoice').waitFor();
+  // The 选择票类 dialog fades out over the form; until it has gone it keeps focus from the fields.
+  await expect(page.locator('.t-dialog__ctx').first()).toBeHidden();
   return page;
+}
+
+/** The invoice form, with the sample customers in the book (loaded through a popup that is closed again). */
+export async function formWithSamples(extension: ExtensionBrowser, portalUrl: string): Promise<Page> {
+  await (await popupWithSamples(extension)).close();
+  return openInvoiceForm(extension, portalUrl);
 }
 
 /** Opens the popup in a tab and loads the sample customers; returns the popup page. */
