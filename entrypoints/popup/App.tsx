@@ -1,24 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CustomerList } from '../../components/CustomerList';
+import { useLocale } from '../../components/locale';
 import type { Customer } from '../../lib/domain/customer';
 import { describeFill } from '../../lib/fill/summary';
-import { translator } from '../../lib/i18n/messages';
 import { findCustomers, sendMessage } from '../../lib/messaging/client';
 import type { BookStats } from '../../lib/messaging/protocol';
+import { CopyFields } from './CopyFields';
+import { QuickAdd } from './QuickAdd';
 import { SiteAccess } from './SiteAccess';
 
-const t = translator('zh-CN');
-const failureNotice = (e: Error) => t('loadFailed', { reason: e.message });
+/** A change the clerk can take back from the popup's notice. */
+interface Undoable {
+  text: string;
+  customerId: string;
+}
 
 export function App() {
+  const { locale, t, setLocale } = useLocale();
+  const [view, setView] = useState<'search' | 'add'>('search');
   const [query, setQuery] = useState('');
   const [customers, setCustomers] = useState<Customer[]>([]);
   const [selected, setSelected] = useState(0);
   const [stats, setStats] = useState<BookStats | null>(null);
   const [notice, setNotice] = useState('');
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const refreshStats = () =>
+    sendMessage('page:stats', {}).then(setStats, (e: Error) => setNotice(t('loadFailed', { reason: e.message })));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on open
   useEffect(() => {
-    sendMessage('page:stats', {}).then(setStats, (e) => setNotice(failureNotice(e)));
+    refreshStats();
   }, []);
 
   // Lists once the book has answered, and again whenever it changes size or the query changes.
@@ -31,28 +42,52 @@ export function App() {
         setCustomers(list);
         setSelected(0);
       },
-      (e) => setNotice(failureNotice(e)),
+      (e) => setNotice(t('loadFailed', { reason: e.message })),
     );
     return () => {
       current = false;
     };
-  }, [query, stats]);
+  }, [query, stats, t]);
+
+  const say = (text: string, undo: Undoable | null = null) => {
+    setNotice(text);
+    setUndoable(undo);
+  };
 
   const loadSamples = async () => {
     const { added } = await sendMessage('page:loadSamples', {});
-    setNotice(t('samplesLoaded', { added }));
-    setStats(await sendMessage('page:stats', {}));
+    say(t('samplesLoaded', { added }));
+    await refreshStats();
   };
 
   const fill = async (customer: Customer | undefined) => {
     if (!customer) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) {
-      setNotice(t('fillNoTab'));
+      say(t('fillNoTab'));
       return;
     }
     const outcome = await sendMessage('page:fill', { tabId: tab.id, id: customer.id });
-    setNotice(describeFill(outcome, t).join('\n'));
+    say(describeFill(outcome, t).join('\n'));
+  };
+
+  const showCustomer = (customer: Customer) => {
+    setView('search');
+    setQuery(customer.name);
+  };
+
+  const saved = async (customer: Customer) => {
+    say(t('saved', { name: customer.name }), { text: t('undo'), customerId: customer.id });
+    showCustomer(customer);
+    await refreshStats();
+  };
+
+  const undo = async () => {
+    if (!undoable) return;
+    const last = (await sendMessage('page:history', { id: undoable.customerId })).at(-1);
+    const result = last?.seq !== undefined ? await sendMessage('page:undo', { seq: last.seq }) : null;
+    say(result?.ok ? t('undone') : t('saveFailed', { reason: result ? result.error.code : 'notFound' }));
+    await refreshStats();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -63,50 +98,91 @@ export function App() {
     event.preventDefault();
   };
 
+  // Alt+N adds a customer, Esc goes back to the search, wherever focus is.
+  useEffect(() => {
+    const keys = (event: KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'n') setView('add');
+      else if (event.key === 'Escape' && view === 'add') setView('search');
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', keys);
+    return () => document.removeEventListener('keydown', keys);
+  }, [view]);
+
   const empty = stats?.customers === 0;
+  const chosen = customers[selected];
   return (
     <main>
       <header>
         <h1>{t('appName')}</h1>
         {stats && <span class="count">{t('customerCount', { count: stats.customers })}</span>}
+        <button
+          type="button"
+          class="link"
+          aria-label={t('switchLanguageLabel')}
+          onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+        >
+          {t('switchLanguage')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          aria-keyshortcuts="Alt+N"
+          onClick={() => setView(view === 'add' ? 'search' : 'add')}
+        >
+          {view === 'add' ? t('back') : t('addCustomer')}
+        </button>
       </header>
-      <SiteAccess t={t} onNotice={setNotice} />
-      <input
-        type="search"
-        class="search"
-        value={query}
-        placeholder={t('searchPlaceholder')}
-        aria-label={t('searchLabel')}
-        role="combobox"
-        aria-expanded={customers.length > 0}
-        aria-controls="customer-list"
-        aria-activedescendant={customers.length > 0 ? `customer-${selected}` : undefined}
-        // biome-ignore lint/a11y/noAutofocus: the popup exists to search; the clerk types at once
-        autoFocus
-        onInput={(e) => setQuery(e.currentTarget.value)}
-        onKeyDown={onKeyDown}
-      />
+      <SiteAccess t={t} onNotice={say} />
       {notice && (
         <p class="notice" role="status">
           {notice}
+          {undoable && (
+            <button type="button" class="link" onClick={undo}>
+              {undoable.text}
+            </button>
+          )}
         </p>
       )}
-      {stats && stats.quarantined > 0 && <p class="warning">{t('quarantined', { count: stats.quarantined })}</p>}
-      {empty ? (
-        <div class="empty">
-          <p>{t('emptyBook')}</p>
-          <button type="button" onClick={loadSamples}>
-            {t('loadSamples')}
-          </button>
-        </div>
+      {view === 'add' ? (
+        <QuickAdd locale={locale} t={t} onSaved={saved} onOpen={showCustomer} onNotice={say} />
       ) : (
         <>
-          <h2 class="list-title">{query.trim() ? t('results') : t('recent')}</h2>
-          <p class="hint">{t('fillHint')}</p>
-          {customers.length === 0 && query.trim() ? (
-            <p class="none">{t('noResults')}</p>
+          <input
+            type="search"
+            class="search"
+            value={query}
+            placeholder={t('searchPlaceholder')}
+            aria-label={t('searchLabel')}
+            role="combobox"
+            aria-expanded={customers.length > 0}
+            aria-controls="customer-list"
+            aria-activedescendant={customers.length > 0 ? `customer-${selected}` : undefined}
+            // biome-ignore lint/a11y/noAutofocus: the popup exists to search; the clerk types at once
+            autoFocus
+            onInput={(e) => setQuery(e.currentTarget.value)}
+            onKeyDown={onKeyDown}
+          />
+          {stats && stats.quarantined > 0 && <p class="warning">{t('quarantined', { count: stats.quarantined })}</p>}
+          {empty ? (
+            <div class="empty">
+              <p>{t('emptyBook')}</p>
+              <button type="button" onClick={loadSamples}>
+                {t('loadSamples')}
+              </button>
+            </div>
           ) : (
-            <CustomerList customers={customers} label={t('results')} selected={selected} t={t} onPick={fill} />
+            <>
+              <h2 class="list-title">{query.trim() ? t('results') : t('recent')}</h2>
+              <p class="hint">{t('fillHint')}</p>
+              {customers.length === 0 && query.trim() ? (
+                <p class="none">{t('noResults')}</p>
+              ) : (
+                <CustomerList customers={customers} label={t('results')} selected={selected} t={t} onPick={fill} />
+              )}
+              {chosen && <CopyFields customer={chosen} t={t} />}
+            </>
           )}
         </>
       )}

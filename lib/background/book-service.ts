@@ -21,6 +21,7 @@ import type { FillReport, FillRequest } from '../messaging/tab';
 import { bookIndex } from './book-index';
 import { captureHandlers } from './capture-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
+import { similarCustomers } from './similar';
 
 /**
  * The background's answers to the extension pages. They can be registered before the book has opened (a message
@@ -64,8 +65,11 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
       return null;
     },
     'page:history': async ({ id }) => customerHistory(db, id),
+    'page:similar': async (draft) => similarCustomers(db, await index.get(), draft),
     'page:stats': async () => {
-      await index.get(); // reading the whole book once also quarantines what no longer validates
+      // The popup asks first: start the index (a rebuild also quarantines what no longer validates), but answer
+      // from the store at once, so that the first paint does not wait for it.
+      index.get().catch(() => undefined);
       return { customers: await db.count('customers'), quarantined: (await listQuarantine(db)).length };
     },
     'page:fill': async ({ tabId, id, entryId }) => {

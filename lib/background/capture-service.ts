@@ -1,7 +1,8 @@
 import { createCustomer, getCustomer, updateCustomer } from '../db/customers';
 import type { TaitouDB } from '../db/open';
 import { type BookResult, fail } from '../db/result';
-import { type Customer, defaultEntry } from '../domain/customer';
+import { defaultEntry } from '../domain/billing';
+import type { Customer } from '../domain/customer';
 import { nameKey, normalizeAccount, normalizeTaxId, normalizeText } from '../domain/normalize';
 import type { Captured } from '../fill/capture';
 import type { CaptureCheck, Handlers } from '../messaging/protocol';

@@ -1,9 +1,5 @@
+import { CUSTOMER_KINDS, INVOICE_TYPES, REVIEW_STATUSES, SOURCES } from './vocabulary';
 import { z } from './zod';
-
-export const CUSTOMER_KINDS = ['company', 'individualBusiness', 'naturalPerson'] as const;
-export const INVOICE_TYPES = ['normal', 'special'] as const; // 普票, 专票
-export const SOURCES = ['manual', 'import', 'paste', 'capture', 'sample'] as const;
-export const REVIEW_STATUSES = ['pending', 'verified'] as const;
 
 const text = (max: number) => z.string().max(max);
 
@@ -74,10 +70,3 @@ export const CustomerSchema = CustomerFields.extend({
   }),
 }).refine(hasDefaultEntry, defaultEntryMessage);
 export type Customer = z.infer<typeof CustomerSchema>;
-
-/** The entry used when a fill does not say which. */
-export function defaultEntry(customer: Pick<Customer, 'entries' | 'defaultEntryId'>): BillingEntry {
-  const entry = customer.entries.find((e) => e.id === customer.defaultEntryId) ?? customer.entries[0];
-  if (!entry) throw new Error('a customer always has at least one entry');
-  return entry;
-}

@@ -1,4 +1,5 @@
-import { type Customer, defaultEntry } from '../domain/customer';
+import { defaultEntry } from '../domain/billing';
+import type { Customer } from '../domain/customer';
 import type { FillValues } from './values';
 
 // Apart from values.ts because it needs the customer schema module, which must stay out of the content script.

@@ -37,6 +37,8 @@ export const PROTOCOL = {
   'page:delete': { from: 'extensionPage', data: z.object({ id, revision }) },
   'page:undo': { from: 'extensionPage', data: z.object({ seq: z.number().int().nonnegative() }) },
   'page:history': { from: 'extensionPage', data: z.object({ id }) },
+  /** Quick add and paste, while the clerk types: customers the new one may duplicate. */
+  'page:similar': { from: 'extensionPage', data: z.object({ name: z.string().max(300), taxId: z.string().max(40) }) },
   'page:stats': { from: 'extensionPage', data: z.object({}) },
   'page:loadSamples': { from: 'extensionPage', data: z.object({}) },
   'page:fill': {
@@ -87,6 +89,7 @@ export interface Responses {
   'page:delete': BookResult<Customer>;
   'page:undo': BookResult<Customer | null>;
   'page:history': AuditEntry[];
+  'page:similar': Similar;
   'page:stats': BookStats;
   'page:loadSamples': { added: number; skipped: number };
   'page:fill': FillOutcome;
@@ -97,6 +100,14 @@ export interface Responses {
   'page:pendingCapture': { captured: Captured; check: CaptureCheck } | null;
   'page:saveCapture': BookResult<Customer>;
   'page:dismissCapture': null;
+}
+
+/** What a customer about to be added may duplicate. */
+export interface Similar {
+  /** The customer that already has this tax ID. */
+  sameTaxId: Customer | null;
+  /** Customers whose name holds the same company name, whatever its legal form. */
+  similarName: Customer[];
 }
 
 /** How a captured buyer compares with the book. */

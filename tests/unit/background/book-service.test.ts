@@ -94,3 +94,22 @@ describe('warming up', () => {
       .toEqual([created.value.id]);
   });
 });
+
+describe('page:similar', () => {
+  it('names the owner of the same tax ID and customers with the same company name in another legal form', async () => {
+    const h = handlersFor(await freshBook(), noFrames, nobody);
+    const xiaomi = await h['page:create']({ input: customerInput() });
+    const shop = await h['page:create']({
+      input: customerInput({ name: '北京小米科技股份有限公司', taxId: '91310000MA1FL8XQ30' }),
+    });
+    await h['page:create']({ input: customerInput({ name: '北京小米电子产品有限公司', taxId: '' }) });
+    if (!xiaomi.ok || !shop.ok) throw new Error('create failed');
+
+    const same = await h['page:similar']({ name: '北京小米科技有限公司', taxId: ' 91110000600037341l ' });
+    expect(same.sameTaxId?.id).toBe(xiaomi.value.id);
+    expect(same.similarName.map((c) => c.id)).toEqual([shop.value.id]);
+
+    const fresh = await h['page:similar']({ name: '宁波港湾物流有限公司', taxId: '91330206MA2H3K5P7L' });
+    expect(fresh).toEqual({ sameTaxId: null, similarName: [] });
+  });
+});

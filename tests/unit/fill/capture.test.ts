@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captureBuyer, splitAddressPhone, splitBankAccount } from '../../../lib/fill/capture';
+import { splitAddressPhone, splitBankAccount } from '../../../lib/domain/split';
+import { captureBuyer } from '../../../lib/fill/capture';
 
 describe('combined fields', () => {
   it.each([
@@ -8,6 +9,8 @@ describe('combined fields', () => {
     ['上海市浦东新区张江路665号3幢502室 13916627788', '上海市浦东新区张江路665号3幢502室', '13916627788'],
     ['绍兴市柯桥区 0575 87996781', '绍兴市柯桥区', '0575 87996781'],
     ['只有地址没有电话', '只有地址没有电话', ''],
+    ['北京市朝阳区望京街10号院2号楼 1501 010-84561234', '北京市朝阳区望京街10号院2号楼 1501', '010-84561234'],
+    ['上海市长宁区仙霞路99号 200050 138 0013 8000', '上海市长宁区仙霞路99号 200050', '138 0013 8000'],
   ])('%s', (text, address, phone) => {
     expect(splitAddressPhone(text)).toEqual({ address, phone });
   });

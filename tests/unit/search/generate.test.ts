@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerSchema, defaultEntry } from '../../../lib/domain/customer';
+import { defaultEntry } from '../../../lib/domain/billing';
+import { CustomerSchema } from '../../../lib/domain/customer';
 import { checkTaxId } from '../../../lib/domain/tax-id';
 import { searchKeys } from '../../../lib/search/keys';
 import { generateCustomers } from '../../support/generate';

@@ -1,0 +1,81 @@
+import type { CustomerDraft, CustomerInput } from './customer';
+import type { Finding } from './findings';
+
+/** What the quick-add form edits: one customer with a single address-and-bank entry, every value a string. */
+export interface QuickDraft {
+  name: string;
+  taxId: string;
+  kind: CustomerDraft['kind'];
+  address: string;
+  phone: string;
+  bankName: string;
+  bankAccount: string;
+  email: string;
+  mobile: string;
+  /** '' leaves the invoice type to the clerk at issue time. */
+  invoiceType: '' | 'normal' | 'special';
+}
+
+export const EMPTY_DRAFT: QuickDraft = {
+  name: '',
+  taxId: '',
+  kind: 'company',
+  address: '',
+  phone: '',
+  bankName: '',
+  bankAccount: '',
+  email: '',
+  mobile: '',
+  invoiceType: '',
+};
+
+const ENTRY_ID = 'main';
+
+/** The customer the form describes, as the book takes it. */
+export function inputOfDraft(d: QuickDraft, source: 'manual' | 'paste'): CustomerInput {
+  const { address, phone, bankName, bankAccount } = d;
+  return {
+    name: d.name,
+    taxId: d.taxId,
+    kind: d.kind,
+    entries: [{ id: ENTRY_ID, address, phone, bankName, bankAccount }],
+    defaultEntryId: ENTRY_ID,
+    email: d.email,
+    mobile: d.mobile,
+    invoiceDefaults: { type: d.invoiceType || null, remarks: '' },
+    source,
+  };
+}
+
+/**
+ * The same, with every default the schema would add filled in, for validating as the clerk types without loading
+ * zod into the popup.
+ */
+export function draftForCheck(d: QuickDraft): CustomerDraft {
+  const input = inputOfDraft(d, 'manual');
+  return {
+    ...input,
+    taxId: d.taxId,
+    kind: d.kind,
+    entries: [
+      { id: ENTRY_ID, label: '', address: d.address, phone: d.phone, bankName: d.bankName, bankAccount: d.bankAccount },
+    ],
+    email: d.email,
+    mobile: d.mobile,
+    contact: '',
+    tier: 'normal',
+    tags: [],
+    notes: '',
+    invoiceDefaults: { type: d.invoiceType || null, remarks: '' },
+    creditLimit: null,
+    review: { status: 'pending', by: '', at: null },
+    source: 'manual',
+  };
+}
+
+/** The form field a finding is about: `entries.0.phone` → phone; the entry as a whole and the invoice type → invoiceType. */
+export function draftField(finding: Finding): keyof QuickDraft {
+  const field = finding.field.replace(/^entries\.\d+\.?/, '');
+  if (field === '' || field === 'invoiceDefaults.type') return 'invoiceType';
+  return field as keyof QuickDraft;
+}
