@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CustomerList } from '../../components/CustomerList';
 import type { Customer } from '../../lib/domain/customer';
 import { describeFill } from '../../lib/fill/summary';
@@ -35,26 +35,37 @@ export function App() {
     });
   }, []);
 
-  // Registered anew with each render, so that it always sees the current list and selection.
+  // Keys arrive faster than Preact re-renders a frame in the background (its effects wait for a paint): the listener
+  // reads the list and the selection from a ref that every key and render update at once, never from a closure.
+  const live = useRef({ customers, selected, fill });
+  live.current = { ...live.current, customers, fill };
+
   useEffect(() => {
     if (tabId === null) return;
+    const select = (index: number) => {
+      live.current.selected = index;
+      setSelected(index);
+    };
     const listener = (message: unknown) => {
       if (!isBroadcast(message) || message.tabId !== tabId) return;
+      const { customers: list, selected: at } = live.current;
       if (message.event === 'open' || message.event === 'query') {
         setQuery(message.query);
-        setSelected(-1);
-      } else if (message.event === 'down') setSelected(Math.min(selected + 1, customers.length - 1));
-      else if (message.event === 'up') setSelected(Math.max(selected - 1, 0));
-      else if (message.event === 'enter') fill(customers[selected]);
+        select(-1);
+      } else if (message.event === 'down') select(Math.min(at + 1, list.length - 1));
+      else if (message.event === 'up') select(Math.max(at - 1, 0));
+      else if (message.event === 'enter') live.current.fill(list[at]);
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
-  });
+  }, [tabId]);
 
   useEffect(() => {
     let current = true;
     findCustomers(query, 8).then((list) => {
-      if (current) setCustomers(list);
+      if (!current) return;
+      live.current.customers = list;
+      setCustomers(list);
     });
     return () => {
       current = false;
