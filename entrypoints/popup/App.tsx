@@ -22,25 +22,23 @@ export function App() {
   const [customers, setCustomers] = useState<Customer[]>([]);
   const [selected, setSelected] = useState(0);
   const [stats, setStats] = useState<BookStats | null>(null);
+  const [listed, setListed] = useState(false);
   const [notice, setNotice] = useState('');
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const refreshStats = () =>
     sendMessage('page:stats', {}).then(setStats, (e: Error) => setNotice(t('loadFailed', { reason: e.message })));
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on open
+  // Lists at once (recent customers come straight from an index of the book), and again whenever the query or the
+  // book changes. Counting 100,000 customers takes IndexedDB a while, so the count follows the first paint.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new stats mean the book changed: list it again
   useEffect(() => {
-    refreshStats();
-  }, []);
-
-  // Lists once the book has answered, and again whenever it changes size or the query changes.
-  useEffect(() => {
-    if (!stats) return;
     let current = true;
     findCustomers(query).then(
       (list) => {
         if (!current) return;
         setCustomers(list);
         setSelected(0);
+        setListed(true);
       },
       (e) => setNotice(t('loadFailed', { reason: e.message })),
     );
@@ -48,6 +46,10 @@ export function App() {
       current = false;
     };
   }, [query, stats, t]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, after the first rows
+  useEffect(() => {
+    if (listed && !stats) refreshStats();
+  }, [listed]);
 
   const say = (text: string, undo: Undoable | null = null) => {
     setNotice(text);
@@ -110,7 +112,7 @@ export function App() {
     return () => document.removeEventListener('keydown', keys);
   }, [view]);
 
-  const empty = stats?.customers === 0;
+  const empty = listed && !query && customers.length === 0;
   const chosen = customers[selected];
   return (
     <main>
@@ -120,10 +122,18 @@ export function App() {
         <button
           type="button"
           class="link"
-          aria-label={t('switchLanguageLabel')}
+          lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
+          title={t('switchLanguageLabel')}
           onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
         >
           {t('switchLanguage')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          onClick={() => browser.tabs.create({ url: browser.runtime.getURL('/manager.html') })}
+        >
+          {t('openManager')}
         </button>
         <button
           type="button"

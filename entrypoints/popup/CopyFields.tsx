@@ -15,20 +15,20 @@ export function CopyFields({ customer, t }: { customer: Customer; t: Translate }
   };
   return (
     <section class="copy-fields" aria-label={customer.name}>
-      <dl>
+      <ul>
         {FIELDS.filter((f) => values[f]).map((field) => {
           const label = t(`field_${field}` as MessageKey);
           return (
-            <div key={field}>
-              <dt>{label}</dt>
-              <dd>{values[field]}</dd>
+            <li key={field}>
+              <span class="label">{label}</span>
+              <span>{values[field]}</span>
               <button type="button" aria-label={t('copy', { field: label })} onClick={() => copy(field)}>
                 ⧉
               </button>
-            </div>
+            </li>
           );
         })}
-      </dl>
+      </ul>
       <p class="sr-status" aria-live="polite">
         {copied}
       </p>

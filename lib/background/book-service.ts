@@ -1,13 +1,17 @@
 import {
+  changeMany,
   createCustomer,
   createCustomers,
   customerHistory,
+  customersAfter,
   deleteCustomer,
   getCustomer,
   getCustomers,
   listQuarantine,
   markUsed,
+  newestCustomers,
   recentCustomerIds,
+  undoBatch,
   undoChange,
   updateCustomer,
 } from '../db/customers';
@@ -66,6 +70,18 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
     },
     'page:history': async ({ id }) => customerHistory(db, id),
     'page:similar': async (draft) => similarCustomers(db, await index.get(), draft),
+    'page:newest': ({ limit }) => newestCustomers(db, limit),
+    'page:pageOf': ({ after, limit }) => customersAfter(db, after, limit),
+    'page:bulk': ({ ids, action }) =>
+      index.write(
+        () => changeMany(db, ids, action),
+        (r) => r.changed,
+      ),
+    'page:undoBatch': ({ batch }) =>
+      index.write(
+        () => undoBatch(db, batch),
+        (r) => r.changed,
+      ),
     'page:stats': async () => {
       // The popup asks first: start the index (a rebuild also quarantines what no longer validates), but answer
       // from the store at once, so that the first paint does not wait for it.

@@ -1,4 +1,5 @@
 import type { IDBPTransaction } from 'idb';
+import { applyAction, type BulkAction } from '../domain/bulk';
 import { type Customer, type CustomerDraft, CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { normalizeDraft } from '../domain/validate';
 import { searchKeys } from '../search/keys';
@@ -169,6 +170,54 @@ export function undoChange(db: TaitouDB, seq: number, opts: WriteOptions = {}): 
   });
 }
 
+/**
+ * One action on many customers in one transaction: all of it is written, or none. Every change joins one audit
+ * batch (its id is returned) so that `undoBatch` takes it back at once. Customers already as asked are left alone.
+ */
+export async function changeMany(
+  db: TaitouDB,
+  ids: readonly string[],
+  action: BulkAction,
+  opts: WriteOptions = {},
+): Promise<{ batch: string; changed: string[] }> {
+  const batch = opts.batch ?? crypto.randomUUID();
+  const now = opts.now ?? Date.now();
+  const changed: string[] = [];
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  for (const id of ids) {
+    const current = await tx.objectStore('customers').get(id);
+    if (!current) continue;
+    const after = applyAction(current, action, now);
+    if (after === current) continue;
+    const next = after && { ...after, updatedAt: now, revision: current.revision + 1 };
+    const change = { customerId: id, action: next ? ('update' as const) : ('delete' as const), before: current };
+    await apply(tx, { ...change, after: next }, now, batch);
+    changed.push(id);
+  }
+  await tx.done;
+  return { batch, changed };
+}
+
+/**
+ * Takes a whole batch back, newest change first. A customer edited since is left as it is now and reported, so an
+ * undo never overwrites later work.
+ */
+export async function undoBatch(
+  db: TaitouDB,
+  batch: string,
+  opts: WriteOptions = {},
+): Promise<{ batch: string; changed: string[]; conflicts: string[] }> {
+  const entries = await db.getAllFromIndex('audit', 'batch', batch);
+  const undo = opts.batch ?? crypto.randomUUID();
+  const changed: string[] = [];
+  const conflicts: string[] = [];
+  for (const entry of entries.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0))) {
+    const result = await undoChange(db, entry.seq ?? -1, { ...opts, batch: undo });
+    (result.ok ? changed : conflicts).push(entry.customerId);
+  }
+  return { batch: undo, changed, conflicts };
+}
+
 /** Counts a fill: recency and frequency rank search results. Not a revision: usage never conflicts with edits. */
 export async function markUsed(db: TaitouDB, id: string, now = Date.now()): Promise<void> {
   const tx = db.transaction('customers', 'readwrite');
@@ -223,6 +272,20 @@ async function keepValid(db: TaitouDB, raws: unknown[]) {
     await tx.done;
   }
   return { customers, quarantined };
+}
+
+/** The customers changed most recently, newest first: what the manager shows before the whole book has loaded. */
+export async function newestCustomers(db: TaitouDB, limit: number): Promise<Customer[]> {
+  const raws: unknown[] = [];
+  let cursor = await db.transaction('customers').store.index('updatedAt').openCursor(null, 'prev');
+  for (; cursor && raws.length < limit; cursor = await cursor.continue()) raws.push(cursor.value);
+  return (await keepValid(db, raws)).customers;
+}
+
+/** Up to `size` customers in id order, after the id `after` (from the start when null), validated. */
+export async function customersAfter(db: TaitouDB, after: string | null, size: number): Promise<Customer[]> {
+  const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+  return (await keepValid(db, await db.getAll('customers', range, size))).customers;
 }
 
 /** Ids of the customers used most recently, topped up with the most recently changed. */

@@ -37,6 +37,27 @@ export const PROTOCOL = {
   'page:delete': { from: 'extensionPage', data: z.object({ id, revision }) },
   'page:undo': { from: 'extensionPage', data: z.object({ seq: z.number().int().nonnegative() }) },
   'page:history': { from: 'extensionPage', data: z.object({ id }) },
+  /** The manager page: the newest customers first, then the whole book page by page (ids after `after`). */
+  'page:newest': { from: 'extensionPage', data: z.object({ limit }) },
+  'page:pageOf': {
+    from: 'extensionPage',
+    data: z.object({ after: z.string().max(100).nullable(), limit: z.number().int().min(1).max(5000) }),
+  },
+  /** One action on many customers, audited as one batch; `page:undoBatch` takes it back. */
+  'page:bulk': {
+    from: 'extensionPage',
+    data: z.object({
+      ids: z.array(id).max(200_000),
+      action: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('delete') }),
+        z.object({ kind: z.literal('verify'), by: z.string().max(60) }),
+        z.object({ kind: z.literal('tier'), tier: z.string().min(1).max(40) }),
+        z.object({ kind: z.literal('tag'), tag: z.string().min(1).max(40) }),
+        z.object({ kind: z.literal('untag'), tag: z.string().min(1).max(40) }),
+      ]),
+    }),
+  },
+  'page:undoBatch': { from: 'extensionPage', data: z.object({ batch: id }) },
   /** Quick add and paste, while the clerk types: customers the new one may duplicate. */
   'page:similar': { from: 'extensionPage', data: z.object({ name: z.string().max(300), taxId: z.string().max(40) }) },
   'page:stats': { from: 'extensionPage', data: z.object({}) },
@@ -90,6 +111,10 @@ export interface Responses {
   'page:undo': BookResult<Customer | null>;
   'page:history': AuditEntry[];
   'page:similar': Similar;
+  'page:newest': Customer[];
+  'page:pageOf': Customer[];
+  'page:bulk': { batch: string; changed: string[] };
+  'page:undoBatch': { batch: string; changed: string[]; conflicts: string[] };
   'page:stats': BookStats;
   'page:loadSamples': { added: number; skipped: number };
   'page:fill': FillOutcome;

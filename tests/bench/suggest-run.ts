@@ -120,8 +120,9 @@ try {
       }).observe(document, { childList: true, subtree: true });
     });
     await popup.goto(browser.url('popup.html'));
-    const ms = await (await popup.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow))
-      .jsonValue();
+    const ms = await (
+      await popup.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow)
+    ).jsonValue();
     await popup.close();
     return Math.round(ms as number);
   };

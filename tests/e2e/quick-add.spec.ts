@@ -88,12 +88,12 @@ test('customer text is shown as text: a name made of HTML runs nothing', async (
 
 test('the language switch turns the popup to English and is remembered', async ({ extension }) => {
   const popup = await popupWithSamples(extension);
-  await popup.getByRole('button', { name: '切换语言' }).click();
+  await popup.getByRole('button', { name: 'English' }).click();
   await expect(popup.getByRole('combobox', { name: 'Search customers' })).toBeVisible();
   await expect(popup.locator('html')).toHaveAttribute('lang', 'en');
   await popup.reload();
   await expect(popup.getByRole('button', { name: 'Add customer' })).toBeVisible();
-  await popup.getByRole('button', { name: 'Switch language' }).click();
+  await popup.getByRole('button', { name: '中文' }).click();
   await expect(popup.getByRole('button', { name: '新增客户' })).toBeVisible();
 });
 

@@ -1,0 +1,256 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLocale } from '../../components/locale';
+import type { BulkAction } from '../../lib/domain/bulk';
+import type { Customer } from '../../lib/domain/customer';
+import { SOURCES } from '../../lib/domain/vocabulary';
+import type { MessageKey } from '../../lib/i18n/messages';
+import { NO_FILTER, type Row, type RowFilter, type Sort, toRow, visibleRows } from '../../lib/manager/rows';
+import { sendMessage } from '../../lib/messaging/client';
+import { Editor } from './Editor';
+import { Table } from './Table';
+
+const FIRST = 100;
+const PAGE = 5000;
+
+/** The manager page: the whole book in a table, filters, bulk actions with undo, and an editor beside it. */
+export function App() {
+  const { locale, t, setLocale } = useLocale();
+  const [rows, setRows] = useState<Map<string, Row>>(new Map());
+  const [total, setTotal] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [sort, setSort] = useState<Sort>({ key: 'updatedAt', descending: true });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [editing, setEditing] = useState<Customer | null>(null);
+  const [notice, setNotice] = useState('');
+  const [undoBatch, setUndoBatch] = useState<string | null>(null);
+
+  // The newest customers first, so the table shows at once; then the whole book, page by page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once; a failure is told in the language of the moment
+  useEffect(() => {
+    let alive = true;
+    (async () => {
+      const put = (list: Customer[]) =>
+        setRows((old) => {
+          const next = new Map(old);
+          for (const c of list) next.set(c.id, toRow(c));
+          return next;
+        });
+      put(await sendMessage('page:newest', { limit: FIRST }));
+      sendMessage('page:stats', {}).then((s) => alive && setTotal(s.customers));
+      for (let after: string | null = null; alive; ) {
+        const page: Customer[] = await sendMessage('page:pageOf', { after, limit: PAGE });
+        put(page);
+        if (page.length < PAGE) break;
+        after = page[page.length - 1]?.id ?? null;
+      }
+      if (alive) setLoading(false);
+    })().catch((e: Error) => setNotice(t('loadFailed', { reason: e.message })));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const all = useMemo(() => [...rows.values()], [rows]);
+  const visible = useMemo(() => visibleRows(all, filter, sort, Date.now()), [all, filter, sort]);
+  const tiers = useMemo(() => [...new Set(all.map((r) => r.customer.tier))].sort(), [all]);
+  const tags = useMemo(() => [...new Set(all.flatMap((r) => r.customer.tags))].sort(), [all]);
+
+  const changed = (id: string, now: Customer | null) =>
+    setRows((old) => {
+      const next = new Map(old);
+      if (now) next.set(id, toRow(now));
+      else next.delete(id);
+      return next;
+    });
+  const refresh = async (ids: readonly string[]) => {
+    for (const id of ids) changed(id, await sendMessage('page:get', { id }));
+  };
+
+  const bulk = async (action: BulkAction, done: MessageKey) => {
+    const ids = [...selected].filter((id) => visible.some((r) => r.customer.id === id));
+    const result = await sendMessage('page:bulk', { ids, action });
+    await refresh(result.changed);
+    setSelected(new Set());
+    setNotice(t(done, { count: result.changed.length }));
+    setUndoBatch(result.batch);
+  };
+  const undo = async () => {
+    if (!undoBatch) return;
+    const result = await sendMessage('page:undoBatch', { batch: undoBatch });
+    await refresh(result.changed);
+    setUndoBatch(null);
+    setNotice(result.conflicts.length ? t('undoPartly', { count: result.conflicts.length }) : t('undone'));
+  };
+
+  const toggle = (id: string) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const toggleAll = () =>
+    setSelected((old) =>
+      visible.every((r) => old.has(r.customer.id)) ? new Set() : new Set(visible.map((r) => r.customer.id)),
+    );
+  const set = <K extends keyof RowFilter>(key: K, value: RowFilter[K]) => setFilter({ ...filter, [key]: value });
+
+  return (
+    <div class={editing ? 'layout editing' : 'layout'}>
+      <main>
+        <header class="top">
+          <h1>{t('managerTitle')}</h1>
+          <span class="count" aria-live="polite">
+            {loading && total !== null
+              ? t('loadingRows', { loaded: rows.size, total })
+              : t('shownOf', { shown: visible.length, total: rows.size })}
+          </span>
+          <button
+            type="button"
+            class="link"
+            lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
+            title={t('switchLanguageLabel')}
+            onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+          >
+            {t('switchLanguage')}
+          </button>
+        </header>
+        {loading && total !== null && total > 0 && (
+          <progress max={total} value={rows.size} aria-label={t('loadingLabel')} />
+        )}
+        <section class="filters" aria-label={t('filters')}>
+          <input
+            type="search"
+            aria-label={t('filterText')}
+            placeholder={t('filterText')}
+            value={filter.text}
+            onInput={(e) => set('text', e.currentTarget.value)}
+          />
+          <select
+            aria-label={t('column_tier')}
+            value={filter.tier}
+            onChange={(e) => set('tier', e.currentTarget.value)}
+          >
+            <option value="">{t('anyTier')}</option>
+            {tiers.map((tier) => (
+              <option key={tier} value={tier}>
+                {tier === 'vip' ? t('tierVip') : tier === 'normal' ? t('tierNormal') : tier}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('tag')} value={filter.tag} onChange={(e) => set('tag', e.currentTarget.value)}>
+            <option value="">{t('anyTag')}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('column_source')}
+            value={filter.source}
+            onChange={(e) => set('source', e.currentTarget.value as RowFilter['source'])}
+          >
+            <option value="">{t('anySource')}</option>
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`source_${s}`)}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('column_review')}
+            value={filter.review}
+            onChange={(e) => set('review', e.currentTarget.value as RowFilter['review'])}
+          >
+            <option value="">{t('anyReview')}</option>
+            <option value="pending">{t('pendingReview')}</option>
+            <option value="verified">{t('verified')}</option>
+          </select>
+          <select
+            aria-label={t('idle')}
+            value={filter.idleMonths}
+            onChange={(e) => set('idleMonths', Number(e.currentTarget.value))}
+          >
+            <option value={0}>{t('idleAny')}</option>
+            {[3, 6, 12].map((n) => (
+              <option key={n} value={n}>
+                {t('idleMonths', { count: n })}
+              </option>
+            ))}
+          </select>
+          <label>
+            <input
+              type="checkbox"
+              checked={filter.incomplete}
+              onChange={(e) => set('incomplete', e.currentTarget.checked)}
+            />
+            {t('warnIncomplete')}
+          </label>
+          <label>
+            <input type="checkbox" checked={filter.invalid} onChange={(e) => set('invalid', e.currentTarget.checked)} />
+            {t('warnInvalid')}
+          </label>
+        </section>
+        {selected.size > 0 && (
+          <section class="bulk" aria-label={t('bulkLabel')}>
+            <span>{t('selectedCount', { count: selected.size })}</span>
+            <button type="button" onClick={() => bulk({ kind: 'verify', by: '' }, 'bulkVerified')}>
+              {t('markVerified')}
+            </button>
+            <button type="button" onClick={() => bulk({ kind: 'tier', tier: 'vip' }, 'bulkChanged')}>
+              {t('setVip')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const tag = window.prompt(t('tagPrompt'))?.trim();
+                if (tag) bulk({ kind: 'tag', tag }, 'bulkChanged');
+              }}
+            >
+              {t('addTag')}
+            </button>
+            <button type="button" class="danger" onClick={() => bulk({ kind: 'delete' }, 'bulkDeleted')}>
+              {t('delete')}
+            </button>
+          </section>
+        )}
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+            {undoBatch && (
+              <button type="button" class="link" onClick={undo}>
+                {t('undo')}
+              </button>
+            )}
+          </p>
+        )}
+        <Table
+          rows={visible}
+          sort={sort}
+          selected={selected}
+          locale={locale}
+          t={t}
+          onSort={setSort}
+          onToggle={toggle}
+          onToggleAll={toggleAll}
+          onOpen={(row) => setEditing(row.customer)}
+        />
+      </main>
+      {editing && (
+        <Editor
+          key={editing.id}
+          customer={editing}
+          locale={locale}
+          t={t}
+          onChanged={changed}
+          onNotice={(text) => {
+            setNotice(text);
+            setUndoBatch(null);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { CustomerForm } from '../../components/CustomerForm';
+import type { AuditEntry } from '../../lib/db/schema';
+import type { Customer } from '../../lib/domain/customer';
+import { draftForCheck, draftOfCustomer, inputOfEdit } from '../../lib/domain/draft';
+import { hasErrors } from '../../lib/domain/findings';
+import { normalizeDraft, validateCustomer } from '../../lib/domain/validate';
+import type { Locale, MessageKey, Translate } from '../../lib/i18n/messages';
+import { sendMessage } from '../../lib/messaging/client';
+
+interface Props {
+  customer: Customer;
+  locale: Locale;
+  t: Translate;
+  /** After a save, an undo or a deletion: the customer as stored now (null once deleted). */
+  onChanged(id: string, now: Customer | null): void;
+  onNotice(text: string): void;
+  onClose(): void;
+}
+
+/**
+ * Edits one customer. The save names the revision the edit started from; if the customer changed elsewhere in the
+ * meantime (another tab, the popup, a capture prompt), nothing is overwritten: the clerk sees that it changed and
+ * chooses, and the edit stays in the form until then.
+ */
+export function Editor({ customer, locale, t, onChanged, onNotice, onClose }: Props) {
+  const [base, setBase] = useState(customer);
+  const [draft, setDraft] = useState(() => draftOfCustomer(customer));
+  const [conflict, setConflict] = useState<{ current: Customer | null } | null>(null);
+  const [history, setHistory] = useState<AuditEntry[]>([]);
+  const findings = useMemo(() => validateCustomer(normalizeDraft(draftForCheck(draft))), [draft]);
+
+  const loadHistory = () => sendMessage('page:history', { id: base.id }).then(setHistory);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: again whenever the stored revision moves
+  useEffect(() => {
+    loadHistory();
+  }, [base.revision]);
+
+  const save = async (from: Customer) => {
+    if (hasErrors(findings)) return onNotice(t('fixErrors'));
+    const result = await sendMessage('page:update', {
+      id: from.id,
+      revision: from.revision,
+      input: inputOfEdit(from, draft),
+    });
+    if (result.ok) {
+      setConflict(null);
+      setBase(result.value);
+      onChanged(result.value.id, result.value);
+      onNotice(t('saved', { name: result.value.name }));
+    } else if (result.error.code === 'conflict') {
+      setConflict({ current: result.error.current });
+      onNotice(t('conflictNotice'));
+    } else if (result.error.code === 'duplicateTaxId') onNotice(t('saveDuplicate'));
+    else onNotice(t('saveFailed', { reason: result.error.code }));
+  };
+
+  const takeLatest = (current: Customer) => {
+    setBase(current);
+    setDraft(draftOfCustomer(current));
+    setConflict(null);
+    onChanged(current.id, current);
+  };
+
+  const remove = async () => {
+    const result = await sendMessage('page:delete', { id: base.id, revision: base.revision });
+    if (result.ok) {
+      onChanged(base.id, null);
+      onNotice(t('deleted', { name: base.name }));
+      onClose();
+    } else if (result.error.code === 'conflict') setConflict({ current: result.error.current });
+  };
+
+  const undo = async (entry: AuditEntry) => {
+    const result = await sendMessage('page:undo', { seq: entry.seq ?? -1 });
+    if (!result.ok) return onNotice(t('undoConflict'));
+    onNotice(t('undone'));
+    if (result.value) takeLatest(result.value);
+    else onChanged(base.id, null);
+  };
+
+  const times = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <aside class="editor" aria-label={t('editTitle', { name: base.name })}>
+      <header>
+        <h2>{base.name}</h2>
+        <button type="button" class="link" onClick={onClose}>
+          {t('close')}
+        </button>
+      </header>
+      {conflict && (
+        <div class="conflict" role="alert">
+          <p>{conflict.current ? t('conflictChanged') : t('conflictDeleted')}</p>
+          {conflict.current && (
+            <>
+              <button type="button" onClick={() => conflict.current && save(conflict.current)}>
+                {t('conflictKeepMine')}
+              </button>
+              <button type="button" onClick={() => conflict.current && takeLatest(conflict.current)}>
+                {t('conflictTakeTheirs')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save(base);
+        }}
+        noValidate
+      >
+        <CustomerForm draft={draft} findings={findings} locale={locale} t={t} onChange={setDraft} />
+        <div class="actions">
+          <button type="button" class="danger" onClick={remove}>
+            {t('delete')}
+          </button>
+          <button type="submit" class="primary">
+            {t('save')}
+          </button>
+        </div>
+      </form>
+      <h3>{t('history')}</h3>
+      <ol class="history">
+        {history
+          .slice()
+          .reverse()
+          .map((entry) => (
+            <li key={entry.seq}>
+              <span>{times.format(entry.at)}</span> <span>{t(`action_${entry.action}` as MessageKey)}</span>
+              <button type="button" class="link" onClick={() => undo(entry)}>
+                {t('undo')}
+              </button>
+            </li>
+          ))}
+      </ol>
+    </aside>
+  );
+}
