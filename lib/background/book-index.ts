@@ -21,6 +21,7 @@ function restore(saved: IndexSnapshot | undefined): SearchIndex | null {
  */
 export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
   let index: Promise<SearchIndex> | undefined;
+  let ready: SearchIndex | undefined;
   let writing = 0;
   let epoch = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,9 +34,14 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
     return built;
   };
   const get = () => {
-    index ??= load();
+    index ??= load().then((idx) => {
+      ready = idx;
+      return idx;
+    });
     return index;
   };
+  /** How many customers the index holds, once it is loaded (it holds every valid one); counting is slow in IDB. */
+  const size = () => ready?.size;
 
   // The snapshot must hold exactly the writes its stamp counts: save only when none is running or began meanwhile.
   const save = async () => {
@@ -71,5 +77,5 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
     }
   };
 
-  return { get, write };
+  return { get, write, size };
 }

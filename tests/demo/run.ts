@@ -5,6 +5,15 @@ import { launchWithExtension, PLATFORM_HOST } from '../support/browser';
 import { startPortalServer } from '../support/portal-server';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
+const SCREENSHOTS = ['demo-portal.png', 'demo-inline.png', 'demo-popup.png', 'demo-quick-add.png', 'demo-manager.png'];
+/** What a customer sends in chat; the demo pastes it into quick add. */
+const PASTED = [
+  '您好，我司开票信息如下：',
+  '单位名称：宁波港湾物流有限公司',
+  '纳税人识别号：91330206MA2H3K5P7T',
+  '地址、电话：宁波市北仑区明州路88号 0574-86881234',
+  '开户行及账号：中国工商银行宁波北仑支行 3901 1100 0920 0012 345',
+].join('\n');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = process.argv.includes('--headless') || !hasDisplay;
 
@@ -37,6 +46,22 @@ if (headless) {
   await popup.getByRole('combobox').fill('cq');
   await popup.setViewportSize({ width: 420, height: 520 });
   await popup.screenshot({ path: resolve(OUTPUT, 'demo-popup.png') });
+  // Quick add with smart paste: a chat message becomes the form, checked as it is filled in.
+  await popup.keyboard.press('Alt+N');
+  await popup.getByLabel('智能粘贴').fill(PASTED);
+  await popup.getByLabel('智能粘贴').blur();
+  await popup.setViewportSize({ width: 420, height: 760 });
+  await popup.screenshot({ path: resolve(OUTPUT, 'demo-quick-add.png') });
+  await popup.keyboard.press('Escape');
+  await popup.setViewportSize({ width: 420, height: 520 });
+  // The manager page with the whole book.
+  const manager = await browser.context.newPage();
+  await manager.setViewportSize({ width: 1280, height: 720 });
+  await manager.goto(browser.url('manager.html'));
+  await manager.locator('tbody tr:not(.spacer)').first().waitFor();
+  await manager.locator('tbody button').first().click();
+  await manager.screenshot({ path: resolve(OUTPUT, 'demo-manager.png') });
+  await manager.close();
   await page.getByRole('button', { name: '立即开票' }).click();
   await page.getByRole('button', { name: '确定' }).click();
   await page.locator('.blue-invoice').waitFor();
@@ -59,9 +84,7 @@ if (headless) {
   await popup.getByRole('status').filter({ hasText: '已填入' }).waitFor();
   console.log((await popup.getByRole('status').textContent()) ?? '');
   await page.screenshot({ path: resolve(OUTPUT, 'demo-portal.png'), fullPage: true });
-  console.log(
-    `Screenshots: ${['demo-portal.png', 'demo-inline.png', 'demo-popup.png'].map((f) => resolve(OUTPUT, f)).join(', ')}`,
-  );
+  console.log(`Screenshots: ${SCREENSHOTS.map((f) => resolve(OUTPUT, f)).join(', ')}`);
   await browser.close();
   await portal.close();
 } else {

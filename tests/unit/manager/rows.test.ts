@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../../lib/domain/customer';
+import { matches, NO_FILTER, type Row, toRow, visibleRows } from '../../../lib/manager/rows';
+import { searchKeys } from '../../../lib/search/keys';
+
+const NOW = Date.UTC(2026, 10, 27);
+const MONTH = 30 * 86_400_000;
+
+function customer(id: string, name: string, over: Partial<Customer> = {}): Customer {
+  const taxId = over.taxId ?? '';
+  return {
+    id,
+    name,
+    taxId,
+    kind: 'company',
+    entries: [{ id: 'e', label: '', address: '', phone: '', bankName: '', bankAccount: '' }],
+    defaultEntryId: 'e',
+    email: '',
+    mobile: '',
+    contact: '',
+    tier: 'normal',
+    tags: [],
+    notes: '',
+    invoiceDefaults: { type: null, remarks: '' },
+    creditLimit: null,
+    review: { status: 'pending', by: '', at: null },
+    source: 'manual',
+    createdAt: NOW - 10 * MONTH,
+    updatedAt: NOW - 10 * MONTH,
+    lastUsedAt: null,
+    useCount: 0,
+    revision: 1,
+    keys: searchKeys(name, taxId),
+    ...over,
+  };
+}
+
+const full = {
+  address: '北京市海淀区清河中街68号',
+  phone: '010-60606666',
+  bankName: '工商银行',
+  bankAccount: '0200049619200088888',
+};
+const ROWS: Row[] = [
+  customer('a', '北京小米科技有限责任公司', {
+    taxId: '91110000600037341L',
+    tier: 'vip',
+    tags: ['长期'],
+    entries: [{ id: 'e', label: '', ...full }],
+    review: { status: 'verified', by: '王会计', at: NOW - MONTH },
+    updatedAt: NOW - 2 * MONTH,
+  }),
+  customer('b', '重庆银行股份有限公司', { taxId: '91500000202869177X', source: 'import', updatedAt: NOW - MONTH }),
+  customer('c', '安徽江淮汽车集团股份有限公司', { lastUsedAt: NOW - 2 * MONTH, source: 'capture', updatedAt: NOW }),
+].map(toRow);
+const ids = (rows: Row[]) => rows.map((r) => r.customer.id);
+
+describe('manager rows', () => {
+  it('flags what is incomplete for 专票 and what is wrong', () => {
+    expect(ROWS.map((r) => [r.incomplete, r.invalid])).toEqual([
+      [false, false],
+      [true, true], // 91500000202869177X has the wrong check character
+      [true, false],
+    ]);
+  });
+
+  it.each([
+    [{ text: 'xiaomi' }, ['a']],
+    [{ text: 'CQ' }, ['b']],
+    [{ text: '9150' }, ['b']],
+    [{ tier: 'vip' }, ['a']],
+    [{ tag: '长期' }, ['a']],
+    [{ source: 'capture' as const }, ['c']],
+    [{ review: 'pending' as const }, ['b', 'c']],
+    [{ incomplete: true }, ['b', 'c']],
+    [{ invalid: true }, ['b']],
+    // Not used and not verified for 3 months: c was used 2 months ago, a verified 1 month ago.
+    [{ idleMonths: 3 }, ['b']],
+    [{ idleMonths: 1 }, ['b', 'c']],
+  ])('filters by %j', (filter, expected) => {
+    expect(ids(ROWS.filter((r) => matches(r, { ...NO_FILTER, ...filter }, NOW)))).toEqual(expected);
+  });
+
+  it('sorts names by pinyin, dates by time, either way', () => {
+    expect(ids(visibleRows(ROWS, NO_FILTER, { key: 'name', descending: false }, NOW))).toEqual(['c', 'a', 'b']);
+    expect(ids(visibleRows(ROWS, NO_FILTER, { key: 'updatedAt', descending: true }, NOW))).toEqual(['c', 'b', 'a']);
+    expect(ids(visibleRows(ROWS, NO_FILTER, { key: 'lastUsedAt', descending: true }, NOW))).toEqual(['c', 'a', 'b']);
+  });
+});
