@@ -23,7 +23,7 @@ export function CopyFields({ customer, t }: { customer: Customer; t: Translate }
               <span class="label">{label}</span>
               <span>{values[field]}</span>
               <button type="button" aria-label={t('copy', { field: label })} onClick={() => copy(field)}>
-                ⧉
+                {t('copyShort')}
               </button>
             </li>
           );
