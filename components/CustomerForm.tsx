@@ -2,6 +2,7 @@ import { draftField, type QuickDraft } from '../lib/domain/draft';
 import type { Finding } from '../lib/domain/findings';
 import { CUSTOMER_KINDS } from '../lib/domain/vocabulary';
 import type { Locale, MessageKey, Translate } from '../lib/i18n/messages';
+import './form.css';
 
 type TextField = Exclude<keyof QuickDraft, 'kind' | 'invoiceType'>;
 const TEXT_FIELDS: { key: TextField; type?: string; inputMode?: 'numeric' | 'tel' | 'email' }[] = [

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { LanguageButton } from '../../components/LanguageButton';
 import { useLocale } from '../../components/locale';
 import type { BulkAction } from '../../lib/domain/bulk';
 import type { Customer } from '../../lib/domain/customer';
@@ -105,15 +106,7 @@ export function App() {
               ? t('loadingRows', { loaded: rows.size, total })
               : t('shownOf', { shown: visible.length, total: rows.size })}
           </span>
-          <button
-            type="button"
-            class="link"
-            lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
-            title={t('switchLanguageLabel')}
-            onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
-          >
-            {t('switchLanguage')}
-          </button>
+          <LanguageButton locale={locale} t={t} onSwitch={setLocale} />
         </header>
         {loading && total !== null && total > 0 && (
           <progress max={total} value={rows.size} aria-label={t('loadingLabel')} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CustomerList } from '../../components/CustomerList';
+import { LanguageButton } from '../../components/LanguageButton';
 import { useLocale } from '../../components/locale';
 import type { Customer } from '../../lib/domain/customer';
 import { describeFill } from '../../lib/fill/summary';
@@ -119,15 +120,7 @@ export function App() {
       <header>
         <h1>{t('appName')}</h1>
         {stats && <span class="count">{t('customerCount', { count: stats.customers })}</span>}
-        <button
-          type="button"
-          class="link"
-          lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
-          title={t('switchLanguageLabel')}
-          onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
-        >
-          {t('switchLanguage')}
-        </button>
+        <LanguageButton locale={locale} t={t} onSwitch={setLocale} />
         <button
           type="button"
           class="link"
