@@ -64,12 +64,27 @@ export function App() {
       else next.delete(id);
       return next;
     });
+  /** Reads these customers again after a bulk change or its undo; those no longer in the book leave the table. */
   const refresh = async (ids: readonly string[]) => {
-    for (const id of ids) changed(id, await sendMessage('page:get', { id }));
+    for (let i = 0; i < ids.length; i += PAGE) {
+      const chunk = ids.slice(i, i + PAGE);
+      const found = new Map((await sendMessage('page:getMany', { ids: chunk })).map((c) => [c.id, c]));
+      setRows((old) => {
+        const next = new Map(old);
+        for (const id of chunk) {
+          const now = found.get(id);
+          if (now) next.set(id, toRow(now));
+          else next.delete(id);
+        }
+        return next;
+      });
+    }
   };
 
+  // Only what is selected and still in view: a filter may have hidden part of an earlier selection.
   const bulk = async (action: BulkAction, done: MessageKey) => {
-    const ids = [...selected].filter((id) => visible.some((r) => r.customer.id === id));
+    const shown = new Set(visible.map((r) => r.customer.id));
+    const ids = [...selected].filter((id) => shown.has(id));
     const result = await sendMessage('page:bulk', { ids, action });
     await refresh(result.changed);
     setSelected(new Set());

@@ -57,6 +57,7 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
     'page:search': async ({ query, limit }) => byIds((await index.get()).search(query, limit).map((h) => h.id)),
     'page:recent': async ({ limit }) => byIds(await recentCustomerIds(db, limit)),
     'page:get': async ({ id }) => (await getCustomer(db, id)) ?? null,
+    'page:getMany': ({ ids }) => byIds(ids),
     'page:create': ({ input }) => index.write(() => createCustomer(db, input), created),
     'page:update': ({ id, revision, input }) => index.write(() => updateCustomer(db, id, revision, input), only(id)),
     'page:delete': ({ id, revision }) => index.write(() => deleteCustomer(db, id, revision), only(id)),

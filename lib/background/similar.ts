@@ -29,6 +29,9 @@ export async function similarCustomers(
           .filter((h) => h.field === 'name' && h.match !== 'substring' && h.id !== ownerId)
           .map((h) => h.id)
       : [];
-  const [owner, ...similarName] = await getCustomers(db, [...(ownerId ? [ownerId] : []), ...named]);
-  return ownerId ? { sameTaxId: owner ?? null, similarName } : { sameTaxId: null, similarName: owner ? [owner] : [] };
+  const found = await getCustomers(db, [...(ownerId ? [ownerId] : []), ...named]);
+  return {
+    sameTaxId: found.find((c) => c.id === ownerId) ?? null,
+    similarName: found.filter((c) => c.id !== ownerId),
+  };
 }

@@ -87,7 +87,7 @@ export function startAgent(env: AgentEnv): void {
     const anchor = event.isTrusted ? menuAnchor(path(event)) : null;
     if (!anchor) {
       // Focus went to another field of the page: the list under the previous one goes at once.
-      if (event.type === 'focusin' && !menu.owns(path(event) as Element)) close();
+      if (event.isTrusted && event.type === 'focusin' && !menu.owns(path(event) as Element)) close();
       return;
     }
     menu.open(anchor);

@@ -32,6 +32,8 @@ export const PROTOCOL = {
   'page:search': { from: 'extensionPage', data: z.object({ query: z.string().max(200), limit }) },
   'page:recent': { from: 'extensionPage', data: z.object({ limit }) },
   'page:get': { from: 'extensionPage', data: z.object({ id }) },
+  /** The customers with these ids that still exist, in the order asked (the manager, after a bulk change). */
+  'page:getMany': { from: 'extensionPage', data: z.object({ ids: z.array(id).max(5000) }) },
   'page:create': { from: 'extensionPage', data: z.object({ input: z.unknown() }) },
   'page:update': { from: 'extensionPage', data: z.object({ id, revision, input: z.unknown() }) },
   'page:delete': { from: 'extensionPage', data: z.object({ id, revision }) },
@@ -105,6 +107,7 @@ export interface Responses {
   'page:search': Customer[];
   'page:recent': Customer[];
   'page:get': Customer | null;
+  'page:getMany': Customer[];
   'page:create': BookResult<Customer>;
   'page:update': BookResult<Customer>;
   'page:delete': BookResult<Customer>;
