@@ -37,8 +37,17 @@ export function App() {
 
   // Keys arrive faster than Preact re-renders a frame in the background (its effects wait for a paint): the listener
   // reads the list and the selection from a ref that every key and render update at once, never from a closure.
-  const live = useRef({ customers, selected, fill });
-  live.current = { ...live.current, customers, fill };
+  // 新增客户 for what was typed: the popup's quick add in a window of its own, with the text filled in.
+  const addTyped = (text: string) =>
+    browser.windows.create({
+      url: `${browser.runtime.getURL('/popup.html')}?add=${encodeURIComponent(text)}`,
+      type: 'popup',
+      width: 440,
+      height: 780,
+    });
+
+  const live = useRef({ customers, selected, fill, query, addTyped });
+  live.current = { ...live.current, customers, fill, query };
 
   useEffect(() => {
     if (tabId === null) return;
@@ -48,12 +57,16 @@ export function App() {
     };
     const listener = (message: unknown) => {
       if (!isBroadcast(message) || message.tabId !== tabId) return;
-      const { customers: list, selected: at } = live.current;
+      const { customers: list, selected: at, query: typed } = live.current;
+      // The entry after the customers is 新增客户, when something has been typed.
+      const last = typed.trim() ? list.length : list.length - 1;
       if (message.event === 'open' || message.event === 'query') {
         setQuery(message.query);
+        live.current.query = message.query;
         select(-1);
-      } else if (message.event === 'down') select(Math.min(at + 1, list.length - 1));
+      } else if (message.event === 'down') select(Math.min(at + 1, last));
       else if (message.event === 'up') select(Math.max(at - 1, 0));
+      else if (message.event === 'enter' && at === list.length) live.current.addTyped(typed.trim());
       else if (message.event === 'enter') live.current.fill(list[at]);
     };
     browser.runtime.onMessage.addListener(listener);
@@ -79,6 +92,15 @@ export function App() {
         <p class="none">{t('noResults')}</p>
       ) : (
         <CustomerList customers={customers} label={t('results')} selected={selected} t={t} onPick={fill} />
+      )}
+      {query.trim() && (
+        <button
+          type="button"
+          class={selected === customers.length ? 'add-typed selected' : 'add-typed'}
+          onClick={() => addTyped(query.trim())}
+        >
+          {t('addTyped', { text: query.trim() })}
+        </button>
       )}
     </main>
   );

@@ -18,7 +18,9 @@ interface Undoable {
 
 export function App() {
   const { locale, t, setLocale } = useLocale();
-  const [view, setView] = useState<'search' | 'add'>('search');
+  // Opened by the inline list's 新增客户 with what the clerk typed: straight to quick add.
+  const [adding] = useState(() => new URLSearchParams(location.search).get('add'));
+  const [view, setView] = useState<'search' | 'add'>(adding === null ? 'search' : 'add');
   const [query, setQuery] = useState('');
   const [customers, setCustomers] = useState<Customer[]>([]);
   const [selected, setSelected] = useState(0);
@@ -149,7 +151,7 @@ export function App() {
         </p>
       )}
       {view === 'add' ? (
-        <QuickAdd locale={locale} t={t} onSaved={saved} onOpen={showCustomer} onNotice={say} />
+        <QuickAdd locale={locale} t={t} typed={adding ?? ''} onSaved={saved} onOpen={showCustomer} onNotice={say} />
       ) : (
         <>
           <input

@@ -12,6 +12,8 @@ import type { Similar } from '../../lib/messaging/protocol';
 interface Props {
   locale: Locale;
   t: Translate;
+  /** What the clerk had typed in a portal's buyer field: a tax ID goes to 税号, anything else to 名称. */
+  typed: string;
   onSaved(customer: Customer): void;
   onOpen(customer: Customer): void;
   /** Shown in the popup's one status line. */
@@ -19,6 +21,7 @@ interface Props {
 }
 
 /** Findings that only matter once the clerk tries to save (an empty form is not an error yet). */
+const TAX_ID_LIKE = /^[0-9A-Za-z]{6,20}$/;
 const QR_COMPLETE = /\$01[A-Za-z0-9+/=\s]+\$/;
 
 const ON_SAVE_ONLY = new Set(['name.missing', 'taxId.missing']);
@@ -27,8 +30,10 @@ const ON_SAVE_ONLY = new Set(['name.missing', 'taxId.missing']);
  * 新增客户: a form checked as the clerk types (USCC check character, phone, 专票 completeness), a live warning when
  * the book already has the tax ID or a similar name, and smart paste of chat text or an invoice-title QR code.
  */
-export function QuickAdd({ locale, t, onSaved, onOpen, onNotice: setNote }: Props) {
-  const [draft, setDraft] = useState<QuickDraft>(EMPTY_DRAFT);
+export function QuickAdd({ locale, t, typed, onSaved, onOpen, onNotice: setNote }: Props) {
+  const [draft, setDraft] = useState<QuickDraft>(() =>
+    TAX_ID_LIKE.test(typed) ? { ...EMPTY_DRAFT, taxId: typed } : { ...EMPTY_DRAFT, name: typed },
+  );
   const [source, setSource] = useState<'manual' | 'paste'>('manual');
   const [tried, setTried] = useState(false);
   const [similar, setSimilar] = useState<Similar>({ sameTaxId: null, similarName: [] });

@@ -77,6 +77,23 @@ test('moving to another field closes the list at once', async ({ extension }) =>
   expect(await page.evaluate(() => document.querySelector('taitou-menu'))).toBeNull();
 });
 
+test('新增客户 for what was typed: ↓ past the suggestions, Enter opens quick add with it filled in', async ({
+  extension,
+}) => {
+  const page = await formWithSamples(extension, portal.url);
+  await page.getByPlaceholder('请输入名称').focus();
+  await page.keyboard.type('宁波港湾物流');
+  const menu = await menuFrame(page, extension);
+  await expect(menu.getByRole('button', { name: '新增客户：宁波港湾物流' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('button', { name: '新增客户：宁波港湾物流' })).toHaveClass(/selected/);
+  const opened = extension.context.waitForEvent('page');
+  await page.keyboard.press('Enter');
+  const add = await opened;
+  await expect(add.getByLabel('名称', { exact: true })).toHaveValue('宁波港湾物流');
+  await expect(add.getByRole('button', { name: '保存' })).toBeVisible();
+});
+
 test('mouse: a click on a suggestion fills; the tax-ID field offers the list too', async ({ extension }) => {
   const page = await formWithSamples(extension, portal.url);
   await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').click();
