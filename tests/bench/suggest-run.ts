@@ -172,7 +172,12 @@ try {
       await manager.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow)
     ).jsonValue()) as number,
   );
-  await manager.waitForFunction(() => !document.querySelector('progress'), null, { timeout: 120_000 });
+  // Loaded when the count reads "显示 N / 共 N" with every customer (it says 正在载入 until then).
+  await manager.waitForFunction(
+    (n) => (document.querySelector('.count')?.textContent ?? '').replace(/[,\s]/g, '').includes(`共${n}个客户`),
+    COUNT,
+    { timeout: 300_000 },
+  );
   const loaded = Math.round(await manager.evaluate(() => performance.now()));
   // The baseline: the same 300 frames in the same page without scrolling, which shows this browser's own pacing.
   const frameTimes = (scroll: boolean) =>
