@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useLocale } from '../../components/locale';
+import { BUYER_FIELDS } from '../../lib/domain/buyer';
 import type { Captured } from '../../lib/fill/capture';
-import { translator } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/client';
 import type { CaptureCheck } from '../../lib/messaging/protocol';
-
-const t = translator('zh-CN');
-const FIELDS = ['name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount'] as const;
 
 /** Tells the content script that created this frame to remove it. */
 const closeFrame = () => window.parent.postMessage('taitou:close-capture', '*');
 
 /** The save prompt after an invoice: offers to add the buyer to the book, or to update what changed. */
 export function App() {
+  const { t } = useLocale();
   const [tabId, setTabId] = useState<number | null>(null);
   const [item, setItem] = useState<{ captured: Captured; check: CaptureCheck } | null>(null);
   const [notice, setNotice] = useState('');
@@ -26,7 +25,7 @@ export function App() {
 
   if (!item || tabId === null) return null;
   const { captured, check } = item;
-  const changed = check.status === 'differs' ? check.differences : FIELDS.filter((f) => captured[f]);
+  const changed = check.status === 'differs' ? check.differences : BUYER_FIELDS.filter((f) => captured[f]);
 
   const save = async () => {
     const result = await sendMessage('page:saveCapture', { tabId });

@@ -5,7 +5,7 @@ import type { BulkAction } from '../../lib/domain/bulk';
 import type { Customer } from '../../lib/domain/customer';
 import { SOURCES } from '../../lib/domain/vocabulary';
 import type { MessageKey } from '../../lib/i18n/messages';
-import { NO_FILTER, type Row, type RowFilter, type Sort, toRow, visibleRows } from '../../lib/manager/rows';
+import { matches, NO_FILTER, type Row, type RowFilter, type Sort, sortRows, toRow } from '../../lib/manager/rows';
 import { sendMessage } from '../../lib/messaging/client';
 import { Editor } from './Editor';
 import { Table } from './Table';
@@ -53,7 +53,8 @@ export function App() {
   }, []);
 
   const all = useMemo(() => [...rows.values()], [rows]);
-  const visible = useMemo(() => visibleRows(all, filter, sort, Date.now()), [all, filter, sort]);
+  const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
+  const visible = useMemo(() => sorted.filter((r) => matches(r, filter, Date.now())), [sorted, filter]);
   const tiers = useMemo(() => [...new Set(all.map((r) => r.customer.tier))].sort(), [all]);
   const tags = useMemo(() => [...new Set(all.flatMap((r) => r.customer.tags))].sort(), [all]);
 

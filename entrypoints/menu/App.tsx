@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CustomerList } from '../../components/CustomerList';
+import { useLocale } from '../../components/locale';
 import type { Customer } from '../../lib/domain/customer';
 import { describeFill } from '../../lib/fill/summary';
-import { translator } from '../../lib/i18n/messages';
 import { findCustomers, sendMessage } from '../../lib/messaging/client';
 import type { MenuBroadcast } from '../../lib/messaging/protocol';
-
-const t = translator('zh-CN');
 
 const isBroadcast = (m: unknown): m is MenuBroadcast => (m as MenuBroadcast | null)?.type === 'taitou:menu';
 
@@ -15,6 +13,7 @@ const isBroadcast = (m: unknown): m is MenuBroadcast => (m as MenuBroadcast | nu
  * Keys typed in the portal's field reach it through the background; a click here is the clerk's own.
  */
 export function App() {
+  const { t } = useLocale();
   const [tabId, setTabId] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [customers, setCustomers] = useState<Customer[]>([]);

@@ -7,7 +7,6 @@ import {
   deleteCustomer,
   getCustomer,
   getCustomers,
-  listQuarantine,
   markUsed,
   newestCustomers,
   recentCustomerIds,

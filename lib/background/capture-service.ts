@@ -2,12 +2,12 @@ import { createCustomer, getCustomer, updateCustomer } from '../db/customers';
 import type { TaitouDB } from '../db/open';
 import { type BookResult, fail } from '../db/result';
 import { defaultEntry } from '../domain/billing';
+import { BUYER_FIELDS } from '../domain/buyer';
 import type { Customer } from '../domain/customer';
 import { nameKey, normalizeAccount, normalizeTaxId, normalizeText } from '../domain/normalize';
 import type { Captured } from '../fill/capture';
 import type { CaptureCheck, Handlers } from '../messaging/protocol';
 
-const FIELDS = ['name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount'] as const;
 const comparable = (field: keyof Captured, value: string) =>
   field === 'taxId' ? normalizeTaxId(value) : field === 'bankAccount' ? normalizeAccount(value) : normalizeText(value);
 
@@ -16,7 +16,7 @@ export function compareCapture(captured: Captured, existing: Customer | undefine
   if (!existing) return { status: 'new' };
   const entry = defaultEntry(existing);
   const stored: Captured = { name: existing.name, taxId: existing.taxId, ...entry };
-  const differences = FIELDS.filter(
+  const differences = BUYER_FIELDS.filter(
     (f) => captured[f].trim() !== '' && comparable(f, captured[f]) !== comparable(f, stored[f]),
   );
   return differences.length === 0

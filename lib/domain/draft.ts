@@ -1,16 +1,11 @@
 import { defaultEntry } from './billing';
+import type { BuyerDetails } from './buyer';
 import type { Customer, CustomerDraft, CustomerInput } from './customer';
 import type { Finding } from './findings';
 
 /** What the quick-add form edits: one customer with a single address-and-bank entry, every value a string. */
-export interface QuickDraft {
-  name: string;
-  taxId: string;
+export interface QuickDraft extends BuyerDetails {
   kind: CustomerDraft['kind'];
-  address: string;
-  phone: string;
-  bankName: string;
-  bankAccount: string;
   email: string;
   mobile: string;
   /** '' leaves the invoice type to the clerk at issue time. */
@@ -33,7 +28,7 @@ export const EMPTY_DRAFT: QuickDraft = {
 const ENTRY_ID = 'main';
 
 /** The customer the form describes, as the book takes it. */
-export function inputOfDraft(d: QuickDraft, source: 'manual' | 'paste'): CustomerInput {
+export function inputOfDraft(d: QuickDraft, source: 'manual' | 'paste') {
   const { address, phone, bankName, bankAccount } = d;
   return {
     name: d.name,
@@ -45,7 +40,7 @@ export function inputOfDraft(d: QuickDraft, source: 'manual' | 'paste'): Custome
     mobile: d.mobile,
     invoiceDefaults: { type: d.invoiceType || null, remarks: '' },
     source,
-  };
+  } satisfies CustomerInput;
 }
 
 /**
@@ -53,24 +48,16 @@ export function inputOfDraft(d: QuickDraft, source: 'manual' | 'paste'): Custome
  * zod into the popup.
  */
 export function draftForCheck(d: QuickDraft): CustomerDraft {
-  const input = inputOfDraft(d, 'manual');
+  const { entries, ...input } = inputOfDraft(d, 'manual');
   return {
     ...input,
-    taxId: d.taxId,
-    kind: d.kind,
-    entries: [
-      { id: ENTRY_ID, label: '', address: d.address, phone: d.phone, bankName: d.bankName, bankAccount: d.bankAccount },
-    ],
-    email: d.email,
-    mobile: d.mobile,
+    entries: entries.map((e) => ({ label: '', ...e })),
     contact: '',
     tier: 'normal',
     tags: [],
     notes: '',
-    invoiceDefaults: { type: d.invoiceType || null, remarks: '' },
     creditLimit: null,
     review: { status: 'pending', by: '', at: null },
-    source: 'manual',
   };
 }
 

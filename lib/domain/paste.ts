@@ -1,3 +1,4 @@
+import type { BuyerDetails } from './buyer';
 import { normalizeAccount, normalizeTaxId, toHalfWidth } from './normalize';
 import { splitAddressPhone, splitBankAccount } from './split';
 import { checkTaxId } from './tax-id';
@@ -7,13 +8,7 @@ import { checkTaxId } from './tax-id';
  * authority's invoice-title QR code as a scanner gun types it (`$01<base64 of GBK>$`).
  */
 
-export interface PastedBuyer {
-  name: string;
-  taxId: string;
-  address: string;
-  phone: string;
-  bankName: string;
-  bankAccount: string;
+export interface PastedBuyer extends BuyerDetails {
   email: string;
   mobile: string;
   contact: string;

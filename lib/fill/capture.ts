@@ -1,9 +1,9 @@
+import type { BuyerDetails } from '../domain/buyer';
 import { splitAddressPhone, splitBankAccount } from '../domain/split';
 import type { FieldRole } from './roles';
-import type { FillValues } from './values';
 
 /** The buyer as the clerk typed it into the portal form, read back when the invoice is issued. */
-export type Captured = Pick<FillValues, 'name' | 'taxId' | 'address' | 'phone' | 'bankName' | 'bankAccount'>;
+export type Captured = BuyerDetails;
 
 /** Reads a buyer from the values of classified fields; null when there is no name to save. */
 export function captureBuyer(fields: readonly { role: FieldRole; value: string }[]): Captured | null {

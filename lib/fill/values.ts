@@ -1,17 +1,12 @@
+import type { BuyerDetails } from '../domain/buyer';
 import type { FieldRole } from './roles';
 
 /**
  * The one customer's values a content script receives for a fill: exactly what the form can take, nothing of the
  * rest of the book (notes, history, other entries).
  */
-export interface FillValues {
+export interface FillValues extends BuyerDetails {
   customerId: string;
-  name: string;
-  taxId: string;
-  address: string;
-  phone: string;
-  bankName: string;
-  bankAccount: string;
   email: string;
   mobile: string;
   naturalPerson: boolean;

@@ -127,3 +127,15 @@ test('a page script cannot find the suggestion list or any customer in the page'
   });
   expect(seen).toEqual({ hostFound: true, shadowRoot: null, inPage: false, inFrames: false });
 });
+
+test('the list follows the language chosen in the popup', async ({ extension }) => {
+  const page = await formWithSamples(extension, portal.url);
+  await extension.worker.evaluate(() =>
+    (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ locale: 'en' }),
+  );
+  await page.getByPlaceholder('请输入名称').focus();
+  await page.keyboard.type('zzzz');
+  const menu = await menuFrame(page, extension);
+  await expect(menu.getByText('No matching customer')).toBeVisible();
+  await expect(menu.getByRole('button', { name: 'Add customer: zzzz' })).toBeVisible();
+});
