@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LanguageButton } from '../../components/LanguageButton';
 import { useLocale } from '../../components/locale';
+import { tierLabel } from '../../components/tier';
 import type { BulkAction } from '../../lib/domain/bulk';
 import type { Customer } from '../../lib/domain/customer';
 import { SOURCES } from '../../lib/domain/vocabulary';
@@ -143,7 +144,7 @@ export function App() {
             <option value="">{t('anyTier')}</option>
             {tiers.map((tier) => (
               <option key={tier} value={tier}>
-                {tier === 'vip' ? t('tierVip') : tier === 'normal' ? t('tierNormal') : tier}
+                {tierLabel(tier, t)}
               </option>
             ))}
           </select>
@@ -250,6 +251,7 @@ export function App() {
         <Editor
           key={editing.id}
           customer={editing}
+          tiers={tiers}
           locale={locale}
           t={t}
           onChanged={changed}

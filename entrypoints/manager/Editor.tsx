@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CustomerForm } from '../../components/CustomerForm';
+import { EditForm } from '../../components/EditForm';
 import type { AuditEntry } from '../../lib/db/schema';
 import type { Customer } from '../../lib/domain/customer';
-import { draftForCheck, draftOfCustomer, inputOfEdit } from '../../lib/domain/draft';
+import { editableOf } from '../../lib/domain/edit';
 import { hasErrors } from '../../lib/domain/findings';
 import { normalizeDraft, validateCustomer } from '../../lib/domain/validate';
 import type { Locale, MessageKey, Translate } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/client';
+import { Attachments } from './Attachments';
 
 interface Props {
   customer: Customer;
+  /** Every tier in the book, to choose from. */
+  tiers: readonly string[];
   locale: Locale;
   t: Translate;
   /** After a save, an undo or a deletion: the customer as stored now (null once deleted). */
@@ -23,12 +26,14 @@ interface Props {
  * meantime (another tab, the popup, a capture prompt), nothing is overwritten: the clerk sees that it changed and
  * chooses, and the edit stays in the form until then.
  */
-export function Editor({ customer, locale, t, onChanged, onNotice, onClose }: Props) {
+export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onClose }: Props) {
   const [base, setBase] = useState(customer);
-  const [draft, setDraft] = useState(() => draftOfCustomer(customer));
+  const [draft, setDraft] = useState(() => editableOf(customer));
+  // The form keeps some of the clerk's text (tags, the limit) while typing; a draft from elsewhere starts it afresh.
+  const [formKey, setFormKey] = useState(0);
   const [conflict, setConflict] = useState<{ current: Customer | null } | null>(null);
   const [history, setHistory] = useState<AuditEntry[]>([]);
-  const findings = useMemo(() => validateCustomer(normalizeDraft(draftForCheck(draft))), [draft]);
+  const findings = useMemo(() => validateCustomer(normalizeDraft(draft)), [draft]);
 
   const loadHistory = () => sendMessage('page:history', { id: base.id }).then(setHistory);
   // biome-ignore lint/correctness/useExhaustiveDependencies: again whenever the stored revision moves
@@ -41,7 +46,7 @@ export function Editor({ customer, locale, t, onChanged, onNotice, onClose }: Pr
     const result = await sendMessage('page:update', {
       id: from.id,
       revision: from.revision,
-      input: inputOfEdit(from, draft),
+      input: draft,
     });
     if (result.ok) {
       setConflict(null);
@@ -57,7 +62,8 @@ export function Editor({ customer, locale, t, onChanged, onNotice, onClose }: Pr
 
   const takeLatest = (current: Customer) => {
     setBase(current);
-    setDraft(draftOfCustomer(current));
+    setDraft(editableOf(current));
+    setFormKey((k) => k + 1);
     setConflict(null);
     onChanged(current.id, current);
   };
@@ -108,18 +114,33 @@ export function Editor({ customer, locale, t, onChanged, onNotice, onClose }: Pr
           e.preventDefault();
           save(base);
         }}
+        onKeyDown={(e) => {
+          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+            e.preventDefault();
+            save(base);
+          }
+        }}
         noValidate
       >
-        <CustomerForm draft={draft} findings={findings} locale={locale} t={t} onChange={setDraft} />
+        <EditForm
+          key={formKey}
+          draft={draft}
+          findings={findings}
+          tiers={tiers}
+          locale={locale}
+          t={t}
+          onChange={setDraft}
+        />
         <div class="actions">
           <button type="button" class="danger" onClick={remove}>
             {t('delete')}
           </button>
-          <button type="submit" class="primary">
+          <button type="submit" class="primary" aria-keyshortcuts="Control+S" title="Ctrl+S">
             {t('save')}
           </button>
         </div>
       </form>
+      <Attachments customerId={base.id} locale={locale} t={t} onNotice={onNotice} />
       <h3>{t('history')}</h3>
       <ol class="history">
         {history

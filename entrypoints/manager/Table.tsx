@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { tierLabel } from '../../components/tier';
 import type { Locale, MessageKey, Translate } from '../../lib/i18n/messages';
 import type { Row, Sort, SortKey } from '../../lib/manager/rows';
 
@@ -88,7 +89,7 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
                   {row.incomplete && <span class="badge">{t('warnIncomplete')}</span>}
                 </td>
                 <td class="mono">{c.taxId || t('taxIdNone')}</td>
-                <td>{c.tier === 'vip' ? t('tierVip') : c.tier === 'normal' ? t('tierNormal') : c.tier}</td>
+                <td>{tierLabel(c.tier, t)}</td>
                 <td>{t(`source_${c.source}` as MessageKey)}</td>
                 <td>{c.review.status === 'verified' ? t('verified') : t('pendingReview')}</td>
                 <td>{date(c.updatedAt)}</td>

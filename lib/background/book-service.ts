@@ -1,3 +1,4 @@
+import { addAttachment, getAttachment, listAttachments, removeAttachment } from '../db/attachments';
 import {
   changeMany,
   createCustomer,
@@ -17,6 +18,7 @@ import {
 import type { TaitouDB } from '../db/open';
 import type { BookResult } from '../db/result';
 import { SAMPLE_CUSTOMERS } from '../demo/samples';
+import { fromBase64, toBase64 } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
 import { fillValuesOf } from '../fill/values-of';
 import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messaging/protocol';
@@ -82,6 +84,18 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
         () => undoBatch(db, batch),
         (r) => r.changed,
       ),
+    'page:attachments': ({ customerId }) => listAttachments(db, customerId),
+    'page:attachment': async ({ id }) => {
+      const found = await getAttachment(db, id);
+      if (!found) return null;
+      const { data, ...meta } = found;
+      return { ...meta, data: toBase64(new Uint8Array(data)) };
+    },
+    'page:attach': ({ customerId, name, data }) => addAttachment(db, customerId, name, fromBase64(data)),
+    'page:detach': async ({ id }) => {
+      await removeAttachment(db, id);
+      return null;
+    },
     'page:stats': async () => {
       // Start the index (a rebuild also quarantines what no longer validates) without waiting for it; once it is
       // loaded, its size is the count, which IndexedDB takes a while to give at 100,000 customers.

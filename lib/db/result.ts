@@ -6,7 +6,9 @@ export type BookError =
   | { code: 'conflict'; current: Customer | null }
   | { code: 'duplicateTaxId'; existingId: string }
   | { code: 'notFound' }
-  | { code: 'invalid'; issues: string[] };
+  | { code: 'invalid'; issues: string[] }
+  /** A file that is not an image or PDF by its own bytes, or is too large to keep. */
+  | { code: 'badFile'; reason: 'type' | 'size' };
 
 export type BookResult<T> = { ok: true; value: T } | { ok: false; error: BookError };
 

@@ -1,9 +1,10 @@
 import type { DBSchema } from 'idb';
+import type { AttachmentType } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
 
 export const DB_NAME = 'taitou';
 /** Bump together with a new file in ./migrations and its sample database in tests. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'undo'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -33,6 +34,18 @@ export interface QuarantineEntry {
   raw: unknown;
 }
 
+/** A file kept with a customer (a business licence scan or PDF); the bytes are stored, not a link. */
+export interface Attachment {
+  id: string;
+  customerId: string;
+  name: string;
+  type: AttachmentType;
+  size: number;
+  addedAt: number;
+  data: ArrayBuffer;
+}
+export type AttachmentMeta = Omit<Attachment, 'data'>;
+
 export interface TaitouSchema extends DBSchema {
   customers: {
     key: string;
@@ -47,5 +60,10 @@ export interface TaitouSchema extends DBSchema {
   quarantine: {
     key: number;
     value: QuarantineEntry;
+  };
+  attachments: {
+    key: string;
+    value: Attachment;
+    indexes: { customerId: string };
   };
 }

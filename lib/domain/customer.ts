@@ -1,4 +1,4 @@
-import { CUSTOMER_KINDS, INVOICE_TYPES, REVIEW_STATUSES, SOURCES } from './vocabulary';
+import { CREDIT_PERIODS, CUSTOMER_KINDS, INVOICE_TYPES, REVIEW_STATUSES, SOURCES } from './vocabulary';
 import { z } from './zod';
 
 const text = (max: number) => z.string().max(max);
@@ -34,7 +34,7 @@ const CustomerFields = z.object({
     .object({ type: z.enum(INVOICE_TYPES).nullable().default(null), remarks: text(230).default('') })
     .default({ type: null, remarks: '' }),
   creditLimit: z
-    .object({ amount: z.number().nonnegative().finite(), period: z.enum(['month', 'total']) })
+    .object({ amount: z.number().nonnegative().finite(), period: z.enum(CREDIT_PERIODS) })
     .nullable()
     .default(null),
   review: z

@@ -1,6 +1,5 @@
-import { defaultEntry } from './billing';
 import type { BuyerDetails } from './buyer';
-import type { Customer, CustomerDraft, CustomerInput } from './customer';
+import type { CustomerDraft, CustomerInput } from './customer';
 import type { Finding } from './findings';
 
 /** What the quick-add form edits: one customer with a single address-and-bank entry, every value a string. */
@@ -66,37 +65,4 @@ export function draftField(finding: Finding): keyof QuickDraft {
   const field = finding.field.replace(/^entries\.\d+\.?/, '');
   if (field === '' || field === 'invoiceDefaults.type') return 'invoiceType';
   return field as keyof QuickDraft;
-}
-
-/** The form's view of a stored customer: its default address-and-bank entry. */
-export function draftOfCustomer(c: Customer): QuickDraft {
-  const entry = defaultEntry(c);
-  return {
-    name: c.name,
-    taxId: c.taxId,
-    kind: c.kind,
-    address: entry.address,
-    phone: entry.phone,
-    bankName: entry.bankName,
-    bankAccount: entry.bankAccount,
-    email: c.email,
-    mobile: c.mobile,
-    invoiceType: c.invoiceDefaults.type ?? '',
-  };
-}
-
-/** A stored customer with the form's edits applied; everything the form does not show is kept as it was. */
-export function inputOfEdit(c: Customer, d: QuickDraft): CustomerInput {
-  const { id, createdAt, updatedAt, lastUsedAt, useCount, revision, keys, ...kept } = c;
-  const { address, phone, bankName, bankAccount } = d;
-  return {
-    ...kept,
-    name: d.name,
-    taxId: d.taxId,
-    kind: d.kind,
-    entries: c.entries.map((e) => (e.id === c.defaultEntryId ? { ...e, address, phone, bankName, bankAccount } : e)),
-    email: d.email,
-    mobile: d.mobile,
-    invoiceDefaults: { ...c.invoiceDefaults, type: d.invoiceType || null },
-  };
 }

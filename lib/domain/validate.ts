@@ -178,6 +178,18 @@ export function validateCustomer(draft: CustomerDraft): Finding[] {
   if (draft.email && !EMAIL.test(draft.email.trim())) {
     out.push(finding('email.invalid', 'email', 'warning', '邮箱格式不正确', 'The e-mail address looks wrong'));
   }
+  const limit = draft.creditLimit?.amount;
+  if (limit !== undefined && !(Number.isFinite(limit) && limit >= 0)) {
+    out.push(
+      finding(
+        'creditLimit.invalid',
+        'creditLimit',
+        'error',
+        '额度应为金额，如 50000 或 12345.67',
+        'A limit is an amount, such as 50000 or 12345.67',
+      ),
+    );
+  }
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return out.sort((a, b) => rank[a.severity] - rank[b.severity]);
 }

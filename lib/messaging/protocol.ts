@@ -1,5 +1,6 @@
 import type { BookResult } from '../db/result';
-import type { AuditEntry } from '../db/schema';
+import type { AttachmentMeta, AuditEntry } from '../db/schema';
+import { ATTACHMENT_MAX_BYTES } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
 import { z } from '../domain/zod';
 import type { Captured } from '../fill/capture';
@@ -62,6 +63,18 @@ export const PROTOCOL = {
   'page:undoBatch': { from: 'extensionPage', data: z.object({ batch: id }) },
   /** Quick add and paste, while the clerk types: customers the new one may duplicate. */
   'page:similar': { from: 'extensionPage', data: z.object({ name: z.string().max(300), taxId: z.string().max(40) }) },
+  /** A customer's files (a business licence): listed without bytes; one fetched whole, as base64, to preview. */
+  'page:attachments': { from: 'extensionPage', data: z.object({ customerId: id }) },
+  'page:attachment': { from: 'extensionPage', data: z.object({ id }) },
+  'page:attach': {
+    from: 'extensionPage',
+    data: z.object({
+      customerId: id,
+      name: z.string().min(1).max(255),
+      data: z.base64().max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4),
+    }),
+  },
+  'page:detach': { from: 'extensionPage', data: z.object({ id }) },
   'page:stats': { from: 'extensionPage', data: z.object({}) },
   'page:loadSamples': { from: 'extensionPage', data: z.object({}) },
   'page:fill': {
@@ -118,6 +131,10 @@ export interface Responses {
   'page:pageOf': Customer[];
   'page:bulk': { batch: string; changed: string[] };
   'page:undoBatch': { batch: string; changed: string[]; conflicts: string[] };
+  'page:attachments': AttachmentMeta[];
+  'page:attachment': (AttachmentMeta & { data: string }) | null;
+  'page:attach': BookResult<AttachmentMeta>;
+  'page:detach': null;
   'page:stats': BookStats;
   'page:loadSamples': { added: number; skipped: number };
   'page:fill': FillOutcome;

@@ -102,3 +102,73 @@ test('a customer whose name is HTML shows it as text in the manager', async ({ e
   expect(await page.locator('img').count()).toBe(0);
   expect(dialogs).toBe(0);
 });
+
+test('the editor keeps several address-and-bank entries, the account fields and a licence scan', async ({
+  extension,
+}) => {
+  await (await popupWithSamples(extension)).close();
+  const page = await openManager(extension);
+  const name = '杭州西湖龙井茶业有限公司';
+  await openCustomer(page, name);
+  const editor = page.getByRole('complementary', { name: `编辑 ${name}` });
+  const licence = await page.screenshot(); // a real PNG, standing in for a scanned business licence
+
+  await page.getByRole('button', { name: '＋ 添加一组地址、开户行' }).click();
+  const second = page.getByRole('group', { name: '开票信息 2' });
+  await second.getByLabel('说明').fill('仓库');
+  await second.getByLabel('地址').fill('杭州市余杭区仓前街道文一西路1号');
+  await second.getByLabel('电话').fill('0571-88881234');
+  await second.getByLabel('开户行').fill('招商银行杭州分行');
+  await second.getByLabel('银行账号').fill('571908765432101');
+  await second.getByLabel('开票默认用这组').check();
+
+  await editor.getByLabel('等级').selectOption({ label: 'VIP' });
+  await editor.getByLabel('标签').fill('长期，月结、华东');
+  await editor.getByLabel('默认备注').fill('合同号：HT-2026-001');
+  await editor.getByLabel('内部备注').fill('每月 25 日前开票');
+  await editor.getByLabel('开票额度（元）').fill('5万');
+  await expect(page.getByText('额度应为金额')).toBeVisible();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toHaveText('请先改正标出的错误');
+  await editor.getByLabel('开票额度（元）').fill('50,000');
+  await editor.getByLabel('额度周期').selectOption({ label: '累计' });
+  await editor.getByLabel('核实人').fill('王会计');
+  await page.getByRole('button', { name: '今天已核实' }).click();
+  await expect(page.getByText(/^核实于/)).toBeVisible();
+
+  const files = editor.getByLabel('添加附件');
+  await files.setInputFiles({ name: 'not-really.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>') });
+  await expect(page.getByRole('status')).toHaveText('not-really.pdf 不是 PNG、JPEG、WebP 图片或 PDF');
+  await files.setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: licence });
+  await expect(page.getByRole('status')).toHaveText('已添加附件：营业执照.png');
+  await page.getByRole('button', { name: '预览 营业执照.png' }).click();
+  const preview = page.getByRole('dialog', { name: '营业执照.png' });
+  const image = preview.getByRole('img', { name: '营业执照.png' });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(
+    await page.evaluate(() => window.innerWidth),
+  );
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+
+  await editor.getByLabel('内部备注').press('Control+s');
+  await expect(page.getByRole('status')).toHaveText(`已保存：${name}`);
+  await expect(rowOf(page, name)).toContainText('VIP');
+
+  const check = await openManager(extension);
+  await openCustomer(check, name);
+  const again = check.getByRole('complementary', { name: `编辑 ${name}` });
+  await expect(check.getByRole('group', { name: '开票信息 1' }).getByLabel('开票默认用这组')).not.toBeChecked();
+  const stored = check.getByRole('group', { name: '开票信息 2' });
+  await expect(stored.getByLabel('开票默认用这组')).toBeChecked();
+  await expect(stored.getByLabel('地址')).toHaveValue('杭州市余杭区仓前街道文一西路1号');
+  await expect(stored.getByLabel('银行账号')).toHaveValue('571908765432101');
+  await expect(again.getByLabel('标签')).toHaveValue('长期，月结，华东');
+  await expect(again.getByLabel('开票额度（元）')).toHaveValue('50000');
+  await expect(again.getByLabel('额度周期')).toHaveValue('total');
+  await expect(again.getByLabel('核实', { exact: true })).toHaveValue('verified');
+  await expect(again.getByLabel('核实人')).toHaveValue('王会计');
+  await expect(again.getByLabel('默认备注')).toHaveValue('合同号：HT-2026-001');
+  await expect(check.getByRole('button', { name: '预览 营业执照.png' })).toBeVisible();
+  await expect(check.getByRole('button', { name: '删除开票信息 1' })).toBeVisible();
+});

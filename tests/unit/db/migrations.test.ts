@@ -20,7 +20,7 @@ describe('migrations', () => {
   it('creates the current schema from nothing', async () => {
     const db = await openBook('migrate-empty');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'customers', 'quarantine']);
+    expect([...db.objectStoreNames].sort()).toEqual(['attachments', 'audit', 'customers', 'quarantine']);
     expect([...db.transaction('customers').store.indexNames].sort()).toEqual([
       'lastUsedAt',
       'name',
@@ -59,6 +59,20 @@ describe('migrations', () => {
     ]);
     expect(parked[0]?.raw).toEqual(sample.customers[2]);
     expect(await db.count('audit')).toBe(1);
+    db.close();
+  });
+
+  it('adds the attachments store in version 3 and leaves the version-2 book as it was', async () => {
+    await v1Database('migrate-v2');
+    const v2 = await openBook('migrate-v2', 2);
+    const before = await listCustomers(v2);
+    const audit = await v2.count('audit');
+    v2.close();
+    const db = await openBook('migrate-v2');
+    expect(db.version).toBe(3);
+    expect(await listCustomers(db)).toEqual(before);
+    expect(await db.count('audit')).toBe(audit);
+    expect([...db.transaction('attachments').store.indexNames]).toEqual(['customerId']);
     db.close();
   });
 

@@ -1,0 +1,237 @@
+import { useState } from 'preact/hooks';
+import type { CustomerDraft } from '../lib/domain/customer';
+import { addEntry, changeEntry, parseCreditAmount, parseTags, removeEntry, verify } from '../lib/domain/edit';
+import type { Finding } from '../lib/domain/findings';
+import { CREDIT_PERIODS, CUSTOMER_KINDS, INVOICE_CHOICES, REVIEW_STATUSES } from '../lib/domain/vocabulary';
+import type { Locale, Translate } from '../lib/i18n/messages';
+import { EntryFields } from './EntryFields';
+import { Field } from './Field';
+import { tierLabel } from './tier';
+import './form.css';
+
+interface Props {
+  draft: CustomerDraft;
+  findings: readonly Finding[];
+  /** Every tier in the book, so a tier the user named can be chosen again. */
+  tiers: readonly string[];
+  locale: Locale;
+  t: Translate;
+  onChange(draft: CustomerDraft): void;
+}
+
+type Text = 'name' | 'taxId' | 'contact' | 'email' | 'mobile';
+const CONTACTS: { key: Text; inputMode?: 'tel' | 'email' }[] = [
+  { key: 'contact' },
+  { key: 'mobile', inputMode: 'tel' },
+  { key: 'email', inputMode: 'email' },
+];
+
+/**
+ * Every field of one customer: who it is, its address-and-bank entries (one default), invoice defaults, tier, tags,
+ * credit limit, notes and review. Tags and the limit keep the clerk's text while typing; the draft gets the parsed
+ * value (an amount that is not one becomes NaN, which validation reports).
+ */
+export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props) {
+  const [tagsText, setTagsText] = useState(draft.tags.join('，'));
+  const [creditText, setCreditText] = useState(draft.creditLimit ? String(draft.creditLimit.amount) : '');
+  const [period, setPeriod] = useState(draft.creditLimit?.period ?? 'month');
+  const at = (path: string) => findings.filter((f) => f.field === path);
+  const set = <K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K]) => onChange({ ...draft, [key]: value });
+  const setCredit = (text: string, p: typeof period) => {
+    setCreditText(text);
+    setPeriod(p);
+    const amount = parseCreditAmount(text);
+    set('creditLimit', amount === null ? null : { amount, period: p });
+  };
+  const text = (key: Text, inputMode?: 'tel' | 'email', wide = false) => (
+    <Field
+      key={key}
+      id={`e-${key}`}
+      label={t(`field_${key}`)}
+      findings={at(key)}
+      locale={locale}
+      class={wide ? 'wide' : undefined}
+    >
+      {(control) => (
+        <input
+          {...control}
+          inputMode={inputMode}
+          autoComplete="off"
+          required={key === 'name'}
+          value={draft[key]}
+          onInput={(e) => set(key, e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+  const times = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const tierChoices = [...new Set(['normal', 'vip', ...tiers, draft.tier])];
+
+  return (
+    <div class="customer-form edit-form">
+      {text('name', undefined, true)}
+      {text('taxId')}
+      <Field id="e-kind" label={t('field_kind')} locale={locale}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.kind}
+            onChange={(e) => set('kind', e.currentTarget.value as CustomerDraft['kind'])}
+          >
+            {CUSTOMER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind_${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {CONTACTS.map(({ key, inputMode }) => text(key, inputMode))}
+
+      <h3 class="wide">{t('entriesTitle')}</h3>
+      {draft.entries.map((entry, index) => (
+        <EntryFields
+          key={entry.id}
+          entry={entry}
+          index={index}
+          isDefault={entry.id === draft.defaultEntryId}
+          removable={draft.entries.length > 1}
+          findings={findings}
+          locale={locale}
+          t={t}
+          onChange={(patch) => onChange(changeEntry(draft, entry.id, patch))}
+          onMakeDefault={() => set('defaultEntryId', entry.id)}
+          onRemove={() => onChange(removeEntry(draft, entry.id))}
+        />
+      ))}
+      <button type="button" class="link wide" onClick={() => onChange(addEntry(draft))}>
+        {t('entryAdd')}
+      </button>
+
+      <h3 class="wide">{t('defaultsTitle')}</h3>
+      <Field id="e-invoiceType" label={t('field_invoiceType')} findings={at('invoiceDefaults.type')} locale={locale}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.invoiceDefaults.type ?? ''}
+            onChange={(e) =>
+              set('invoiceDefaults', {
+                ...draft.invoiceDefaults,
+                type: (e.currentTarget.value || null) as CustomerDraft['invoiceDefaults']['type'],
+              })
+            }
+          >
+            {INVOICE_CHOICES.map((v) => (
+              <option key={v} value={v}>
+                {t(`invoice_${v || 'none'}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="e-tier" label={t('column_tier')} locale={locale}>
+        {(control) => (
+          <select {...control} value={draft.tier} onChange={(e) => set('tier', e.currentTarget.value)}>
+            {tierChoices.map((tier) => (
+              <option key={tier} value={tier}>
+                {tierLabel(tier, t)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="e-remarks" label={t('field_remarks')} locale={locale} class="wide">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={230}
+            value={draft.invoiceDefaults.remarks}
+            onInput={(e) => set('invoiceDefaults', { ...draft.invoiceDefaults, remarks: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <Field id="e-credit" label={t('field_creditLimit')} findings={at('creditLimit')} locale={locale}>
+        {(control) => (
+          <input
+            {...control}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={t('creditNone')}
+            value={creditText}
+            onInput={(e) => setCredit(e.currentTarget.value, period)}
+          />
+        )}
+      </Field>
+      <Field id="e-period" label={t('field_creditPeriod')} locale={locale}>
+        {(control) => (
+          <select
+            {...control}
+            value={period}
+            onChange={(e) => setCredit(creditText, e.currentTarget.value as typeof period)}
+          >
+            {CREDIT_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`period_${p}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="e-tags" label={t('field_tags')} locale={locale} class="wide">
+        {(control) => (
+          <input
+            {...control}
+            autoComplete="off"
+            placeholder={t('tagsHint')}
+            value={tagsText}
+            onInput={(e) => {
+              setTagsText(e.currentTarget.value);
+              set('tags', parseTags(e.currentTarget.value));
+            }}
+          />
+        )}
+      </Field>
+      <Field id="e-notes" label={t('field_notes')} locale={locale} class="wide">
+        {(control) => (
+          <textarea {...control} rows={3} value={draft.notes} onInput={(e) => set('notes', e.currentTarget.value)} />
+        )}
+      </Field>
+
+      <h3 class="wide">{t('reviewTitle')}</h3>
+      <Field id="e-review" label={t('column_review')} locale={locale}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.review.status}
+            onChange={(e) =>
+              set('review', { ...draft.review, status: e.currentTarget.value as CustomerDraft['review']['status'] })
+            }
+          >
+            {REVIEW_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(s === 'verified' ? 'verified' : 'pendingReview')}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="e-reviewer" label={t('field_reviewer')} locale={locale}>
+        {(control) => (
+          <input
+            {...control}
+            autoComplete="off"
+            value={draft.review.by}
+            onInput={(e) => set('review', { ...draft.review, by: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <p class="wide review-line">
+        <span>{draft.review.at ? t('reviewedAt', { at: times.format(draft.review.at) }) : t('neverReviewed')}</span>
+        <button type="button" class="link" onClick={() => onChange(verify(draft, draft.review.by, Date.now()))}>
+          {t('verifyToday')}
+        </button>
+      </p>
+    </div>
+  );
+}

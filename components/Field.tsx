@@ -1,0 +1,44 @@
+import type { ComponentChildren } from 'preact';
+import type { Finding } from '../lib/domain/findings';
+import type { Locale } from '../lib/i18n/messages';
+
+interface Props {
+  id: string;
+  label: string;
+  /** What validation says about this field, listed under it and tied to the control for screen readers. */
+  findings?: readonly Finding[];
+  locale: Locale;
+  class?: string;
+  /** The control; it gets its label, aria-invalid and aria-describedby through `control`. */
+  children(control: ControlProps): ComponentChildren;
+}
+
+export interface ControlProps {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+}
+
+/** One labelled form control with the findings about it. */
+export function Field({ id, label, findings = [], locale, class: className, children }: Props) {
+  const notes = `${id}-msg`;
+  return (
+    <div class={className ? `field ${className}` : 'field'}>
+      <label for={id}>{label}</label>
+      {children({
+        id,
+        'aria-invalid': findings.some((f) => f.severity === 'error'),
+        'aria-describedby': findings.length > 0 ? notes : undefined,
+      })}
+      {findings.length > 0 && (
+        <ul class="findings" id={notes}>
+          {findings.map((f) => (
+            <li key={f.code} class={f.severity}>
+              {f.message[locale]}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
