@@ -8,6 +8,7 @@ import {
 } from '../lib/background/shortcuts';
 import { openBook } from '../lib/db/open';
 import { translator } from '../lib/i18n/messages';
+import { onLocaleChange, storedLocale } from '../lib/i18n/stored-locale';
 import { serve } from '../lib/messaging/router';
 import { PORTAL_MATCHES } from '../lib/portals';
 import { type SiteApis, syncSiteScript } from '../lib/portals/sites';
@@ -16,10 +17,10 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   // Handlers are registered at once (a message may be what woke the worker); they wait for the book to open.
   const book = openBook();
-  const t = translator('zh-CN');
   // The context menu of editable fields on portals, and a keyboard command: both fill the tab with a recent customer.
   const refreshMenu = serialized(async () => {
     const recent = await handlers['page:recent']({ limit: 5 });
+    const t = translator(await storedLocale());
     await browser.contextMenus.removeAll();
     for (const item of fillMenuItems(recent, t('contextFill'))) {
       browser.contextMenus.create({ ...item, contexts: ['editable'], documentUrlPatterns: PORTAL_MATCHES });
@@ -64,6 +65,7 @@ export default defineBackground(() => {
   });
   browser.permissions.onRemoved.addListener(syncSites);
 
+  onLocaleChange(() => refreshMenu());
   browser.runtime.onInstalled.addListener(() => Promise.all([refreshMenu(), syncSites(), injectInto(PORTAL_MATCHES)]));
   browser.runtime.onStartup.addListener(() => Promise.all([refreshMenu(), syncSites()]));
   browser.contextMenus.onClicked.addListener((info, tab) => fillTab(tab?.id, customerOfMenuItem(info.menuItemId)));

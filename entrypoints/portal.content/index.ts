@@ -1,5 +1,6 @@
 import { startAgent } from '../../lib/fill/agent';
 import { canHostShadow } from '../../lib/fill/collect';
+import { storedLocale } from '../../lib/i18n/stored-locale';
 import { sendMessage } from '../../lib/messaging/client';
 import { PORTAL_MATCHES } from '../../lib/portals';
 
@@ -29,6 +30,7 @@ export default defineContentScript({
       onMessage: browser.runtime.onMessage,
       sendMessage,
       openShadow,
+      locale: storedLocale,
     });
   },
 });

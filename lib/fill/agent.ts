@@ -1,4 +1,4 @@
-import { translator } from '../i18n/messages';
+import { type Locale, translator } from '../i18n/messages';
 import type { sendMessage as SendMessage } from '../messaging/client';
 import type { MenuEvent } from '../messaging/protocol';
 import { type FillReport, isFillRequest } from '../messaging/tab';
@@ -14,7 +14,6 @@ import { describeFill } from './summary';
 import { showToast } from './toast';
 import { isEditable, isVisible } from './visible';
 
-const t = translator('zh-CN');
 const ISSUE_BUTTONS = 'button, input[type="submit"], [role="button"]';
 /** Buttons that issue or save an invoice: 发票开具, 保存并开具, 提交, 确定开具. */
 const ISSUE_WORDS = /开具|保存|提交/;
@@ -32,6 +31,8 @@ export interface AgentEnv {
   onMessage: { addListener(l: FillListener): void; removeListener(l: FillListener): void };
   sendMessage: typeof SendMessage;
   openShadow: ShadowOpener;
+  /** The clerk's language, for the confirmation toast. */
+  locale(): Promise<Locale>;
 }
 
 /** The field the inline menu serves: the buyer's name or tax ID, visible and editable. */
@@ -73,9 +74,10 @@ export function startAgent(env: AgentEnv): void {
       doc,
       adapter,
       fields.map((f) => f.element),
-    ).then(() => {
+    ).then(async () => {
       // fillBuyer scans again on purpose: opening 更多 may have shown or rendered fields the first scan saw hidden.
       const report = { url: doc.location.href, results: fillBuyer(doc, message.values, openShadow) };
+      const t = translator(await env.locale().catch(() => 'zh-CN' as const));
       showToast(doc, describeFill({ ok: true, report }, t), t('close'));
       return report;
     });

@@ -139,3 +139,39 @@ test('the list follows the language chosen in the popup', async ({ extension }) 
   await expect(menu.getByText('No matching customer')).toBeVisible();
   await expect(menu.getByRole('button', { name: 'Add customer: zzzz' })).toBeVisible();
 });
+
+/** The text inside a closed shadow root, which page scripts and Playwright's locators cannot reach; CDP can. */
+async function closedShadowText(page: Page, host: string): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  type Node = { nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+  const texts = (node: Node): string[] =>
+    node.nodeName === '#text'
+      ? [node.nodeValue ?? '']
+      : [...(node.shadowRoots ?? []), ...(node.children ?? [])].flatMap((n) =>
+          n.nodeName === 'STYLE' ? [] : texts(n),
+        );
+  const find = (node: Node): Node | undefined =>
+    node.nodeName === host.toUpperCase() ? node : [...(node.children ?? [])].map(find).find(Boolean);
+  const found = find(root);
+  await cdp.detach();
+  return found ? texts(found).join('') : '';
+}
+
+test('the confirmation after a fill speaks the language chosen in the popup', async ({ extension }) => {
+  const page = await formWithSamples(extension, portal.url);
+  await typeInName(page, extension, 'hzxhlj');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('taitou-toast')).toHaveCount(1);
+  expect(await closedShadowText(page, 'taitou-toast')).toMatch(/^已填入 \d+ 项/);
+
+  await extension.worker.evaluate(() =>
+    (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ locale: 'en' }),
+  );
+  await page.getByPlaceholder('请输入名称').fill('');
+  await typeInName(page, extension, 'hzxhlj');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => closedShadowText(page, 'taitou-toast')).toMatch(/^Filled \d+ fields?/);
+});
