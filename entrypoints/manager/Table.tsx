@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { tierLabel } from '../../components/tier';
 import type { Locale, MessageKey, Translate } from '../../lib/i18n/messages';
 import type { Row, Sort, SortKey } from '../../lib/manager/rows';
@@ -6,6 +6,21 @@ import type { Row, Sort, SortKey } from '../../lib/manager/rows';
 const ROW_HEIGHT = 34;
 const OVERSCAN = 8;
 const COLUMNS: SortKey[] = ['name', 'taxId', 'tier', 'source', 'review', 'updatedAt', 'lastUsedAt'];
+/** The rows a key moves the focus by; a page is what fits in view. */
+const STEPS: Record<string, (page: number, at: number, count: number) => number> = {
+  ArrowDown: (_, at) => at + 1,
+  ArrowUp: (_, at) => at - 1,
+  PageDown: (page, at) => at + page,
+  PageUp: (page, at) => at - page,
+  Home: () => 0,
+  End: (_, __, count) => count - 1,
+};
+
+/** Where the keyboard is in the table: a row and which of its two controls (the checkbox or the name). */
+interface Cursor {
+  row: number;
+  control: 'input' | 'button';
+}
 
 interface Props {
   rows: Row[];
@@ -26,6 +41,8 @@ interface Props {
 export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onToggleAll, onOpen }: Props) {
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(600);
+  const [cursor, setCursor] = useState<Cursor | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
   // Both are costly to make again on every scrolled frame: a formatter, and a pass over 100,000 rows.
@@ -36,13 +53,43 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
     [rows, selected],
   );
 
+  // Keyboard: ↑ ↓ PageUp PageDown Home End move between rows in the same column, scrolling rows into the DOM first.
+  useLayoutEffect(() => {
+    if (!cursor) return;
+    const selector = `tbody tr[aria-rowindex="${cursor.row + 2}"] ${cursor.control}`;
+    scroller.current?.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+  }, [cursor]);
+  const move = (e: KeyboardEvent) => {
+    const step = STEPS[e.key];
+    const target = e.target as HTMLElement;
+    const tr = target.closest('tbody tr[aria-rowindex]');
+    const box = scroller.current;
+    if (!step || !tr || !box || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    const header = box.querySelector('thead')?.clientHeight ?? ROW_HEIGHT;
+    const at = Number(tr.getAttribute('aria-rowindex')) - 2;
+    const row = Math.max(
+      0,
+      Math.min(rows.length - 1, step(Math.floor((height - header) / ROW_HEIGHT), at, rows.length)),
+    );
+    const y = row * ROW_HEIGHT;
+    if (y < box.scrollTop) box.scrollTop = y;
+    else if (y + ROW_HEIGHT > box.scrollTop + box.clientHeight - header)
+      box.scrollTop = y + ROW_HEIGHT - box.clientHeight + header;
+    setTop(box.scrollTop);
+    setCursor({ row, control: target.tagName === 'INPUT' ? 'input' : 'button' });
+  };
+
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the rows' own controls; this only moves focus between them
     <div
       class="table-scroll"
       ref={(el) => {
+        scroller.current = el;
         if (el && el.clientHeight !== height) setHeight(el.clientHeight);
       }}
       onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+      onKeyDown={move}
     >
       <table aria-rowcount={rows.length + 1}>
         <thead>

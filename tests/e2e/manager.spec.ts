@@ -172,3 +172,38 @@ test('the editor keeps several address-and-bank entries, the account fields and 
   await expect(check.getByRole('button', { name: '预览 营业执照.png' })).toBeVisible();
   await expect(check.getByRole('button', { name: '删除开票信息 1' })).toBeVisible();
 });
+
+test('keyboard: arrows, PageUp, Home and End move through the table, scrolling rows in; Enter opens, Space selects', async ({
+  extension,
+}) => {
+  await (await popupWithSamples(extension)).close();
+  const page = await openManager(extension);
+  await expect(page.locator('.count')).toHaveText(`显示 ${COUNT} / 共 ${COUNT} 个客户`);
+  await page.getByRole('button', { name: '名称' }).click(); // sort by name, ascending
+  const names = SAMPLE_CUSTOMERS.map((c) => c.name).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const focusedRow = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'));
+
+  await page.getByRole('button', { name: names[0], exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(focusedRow).toBe('4');
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(focusedRow).toBe('3');
+  await page.keyboard.press('End'); // the last row is far below the rendered ones
+  await expect.poll(focusedRow).toBe(String(COUNT + 1));
+  await expect(page.getByRole('button', { name: names[COUNT - 1], exact: true })).toBeFocused();
+  await expect(page.getByRole('button', { name: names[COUNT - 1], exact: true })).toBeInViewport();
+  await page.keyboard.press('PageUp');
+  await expect.poll(async () => Number(await focusedRow())).toBeLessThan(COUNT + 1);
+
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('button', { name: names[0], exact: true })).toBeFocused();
+  await page.keyboard.press('Shift+Tab'); // the same row's checkbox
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('checkbox', { name: `选择 ${names[1]}` })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('region', { name: '批量操作' })).toContainText('已选 1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: names[1], exact: true })).toBeVisible();
+});
