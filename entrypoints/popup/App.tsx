@@ -16,7 +16,11 @@ interface Undoable {
   customerId: string;
 }
 
-export function App() {
+export function App({
+  recent,
+}: {
+  /** The recent customers, asked for as the page loaded. */ recent: Promise<Customer[]>;
+}) {
   const { locale, t, setLocale } = useLocale();
   // Opened by the inline list's 新增客户 with what the clerk typed: straight to quick add.
   const [adding] = useState(() => new URLSearchParams(location.search).get('add'));
@@ -36,7 +40,7 @@ export function App() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: new stats mean the book changed: list it again
   useEffect(() => {
     let current = true;
-    findCustomers(query).then(
+    (listed || query ? findCustomers(query) : recent).then(
       (list) => {
         if (!current) return;
         setCustomers(list);

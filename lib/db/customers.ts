@@ -1,4 +1,4 @@
-import type { IDBPTransaction } from 'idb';
+import { type IDBPTransaction, unwrap } from 'idb';
 import { applyAction, type BulkAction } from '../domain/bulk';
 import { type Customer, type CustomerDraft, CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { normalizeDraft } from '../domain/validate';
@@ -276,10 +276,32 @@ async function keepValid(db: TaitouDB, raws: unknown[]) {
 
 /** The customers changed most recently, newest first: what the manager shows before the whole book has loaded. */
 export async function newestCustomers(db: TaitouDB, limit: number): Promise<Customer[]> {
-  const raws: unknown[] = [];
-  let cursor = await db.transaction('customers').store.index('updatedAt').openCursor(null, 'prev');
-  for (; cursor && raws.length < limit; cursor = await cursor.continue()) raws.push(cursor.value);
-  return (await keepValid(db, raws)).customers;
+  return (await keepValid(db, await lastByIndex(db, 'updatedAt', limit))).customers;
+}
+
+type RecordsIndex = IDBIndex & {
+  getAllRecords?(options: { direction: 'prev'; count: number }): IDBRequest<{ value: unknown }[]>;
+};
+
+/**
+ * The last `count` customers in an index's order, last first. Chromium reads them in one request
+ * (getAllRecords); elsewhere a cursor walks back one record at a time, which costs a round trip each.
+ */
+async function lastByIndex(db: TaitouDB, name: 'updatedAt' | 'lastUsedAt', count: number): Promise<unknown[]> {
+  const index = db.transaction('customers').store.index(name);
+  const raw = unwrap(index) as RecordsIndex;
+  if (raw.getAllRecords) {
+    const request = raw.getAllRecords({ direction: 'prev', count });
+    const records = await new Promise<{ value: unknown }[]>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    return records.map((r) => r.value);
+  }
+  const values: unknown[] = [];
+  let cursor = await index.openCursor(null, 'prev');
+  for (; cursor && values.length < count; cursor = await cursor.continue()) values.push(cursor.value);
+  return values;
 }
 
 /** Up to `size` customers in id order, after the id `after` (from the start when null), validated. */
@@ -288,15 +310,16 @@ export async function customersAfter(db: TaitouDB, after: string | null, size: n
   return (await keepValid(db, await db.getAll('customers', range, size))).customers;
 }
 
-/** Ids of the customers used most recently, topped up with the most recently changed. */
-export async function recentCustomerIds(db: TaitouDB, limit: number): Promise<string[]> {
-  const ids = new Set<string>();
-  const store = db.transaction('customers').store;
-  for (const name of ['lastUsedAt', 'updatedAt'] as const) {
-    let cursor = await store.index(name).openKeyCursor(null, 'prev');
-    for (; cursor && ids.size < limit; cursor = await cursor.continue()) ids.add(cursor.primaryKey);
+/** The customers used most recently, topped up with the most recently changed. */
+export async function recentCustomers(db: TaitouDB, limit: number): Promise<Customer[]> {
+  const used = await lastByIndex(db, 'lastUsedAt', limit);
+  const topUp = used.length < limit ? await lastByIndex(db, 'updatedAt', limit) : [];
+  const byId = new Map<unknown, unknown>();
+  for (const raw of [...used, ...topUp]) {
+    const id = (raw as { id?: unknown }).id;
+    if (byId.size < limit && !byId.has(id)) byId.set(id, raw);
   }
-  return [...ids];
+  return (await keepValid(db, [...byId.values()])).customers;
 }
 
 /** Everything that happened to one customer, oldest first. */

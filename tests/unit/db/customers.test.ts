@@ -8,6 +8,8 @@ import {
   listCustomers,
   listQuarantine,
   markUsed,
+  newestCustomers,
+  recentCustomers,
   undoChange,
   updateCustomer,
 } from '../../../lib/db/customers';
@@ -141,5 +143,21 @@ describe('customer book', () => {
     const kept = await listQuarantine(db);
     expect(kept[0]?.raw).toEqual(broken);
     expect(await getCustomer(db, 'broken')).toBeUndefined();
+  });
+
+  it('lists the most recently used first, topped up with the most recently changed, each once', async () => {
+    const db = await freshBook();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await createCustomer(db, customerInput({ name: `客户${i}`, taxId: '' }), { now: 1000 + i });
+      if (!r.ok) throw new Error('setup');
+      ids.push(r.value.id);
+    }
+    await markUsed(db, ids[1] ?? '', 5000);
+    await markUsed(db, ids[3] ?? '', 6000);
+    const names = (list: { name: string }[]) => list.map((c) => c.name);
+    expect(names(await recentCustomers(db, 4))).toEqual(['客户3', '客户1', '客户4', '客户2']);
+    expect(names(await recentCustomers(db, 1))).toEqual(['客户3']);
+    expect(names(await newestCustomers(db, 2))).toEqual(['客户4', '客户3']);
   });
 });
