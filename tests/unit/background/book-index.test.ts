@@ -66,6 +66,19 @@ describe('the background search index across worker lives', () => {
         await deleteCustomer(db, other.value.id, 1);
       },
     ],
+    [
+      'a record moved to the quarantine',
+      async (db: TaitouDB) => {
+        await db.add('quarantine', {
+          at: Date.now(),
+          store: 'customers',
+          key: 'gone',
+          reason: 'invalid',
+          issues: [],
+          raw: {},
+        });
+      },
+    ],
   ])('reads the book again after %s the snapshot does not hold', async (_, write) => {
     const { db, id } = await savedBook();
     await renameUnseen(db, id);
