@@ -118,8 +118,10 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
           <tr class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }} />
           {rows.slice(first, last).map((row, i) => {
             const c = row.customer;
+            // Keyed by slot, not by customer: a scrolled frame rewrites the text of the rows it has instead of
+            // building new ones, and the controls' handlers always act on the customer now shown.
             return (
-              <tr key={c.id} aria-rowindex={first + i + 2} class={selected.has(c.id) ? 'selected' : undefined}>
+              <tr key={i} aria-rowindex={first + i + 2} class={selected.has(c.id) ? 'selected' : undefined}>
                 <td class="check">
                   <input
                     type="checkbox"

@@ -195,16 +195,20 @@ try {
     }, scroll);
   const idle = stats(await frameTimes(false));
   const scrolling = stats(await frameTimes(true));
+  // Again over the same rows: the glyphs of every name are now rasterised and cached, as after a clerk's first look.
+  const again = stats(await frameTimes(true));
   const managerReport = {
     firstRowsMs: firstRows,
     wholeBookLoadedMs: loaded,
     idleFrames: idle,
     scrollFrames: scrolling,
+    scrollFramesAgain: again,
   };
   console.log(
     `manager, ${COUNT} customers: first rows ${firstRows} ms (target ≤ 500: ${firstRows <= 500 ? 'PASS' : 'FAIL'}), ` +
       `whole book loaded ${loaded} ms; scrolling top to bottom: frame p50 ${scrolling.p50} ms, p95 ${scrolling.p95} ms ` +
-      `(the same frames without scrolling: p50 ${idle.p50} ms, p95 ${idle.p95} ms) ` +
+      `(the same frames without scrolling: p50 ${idle.p50} ms, p95 ${idle.p95} ms; scrolled again: p50 ${again.p50} ms, ` +
+      `p95 ${again.p95} ms) ` +
       `(target ≤ 16.7: ${scrolling.p95 <= 16.7 ? 'PASS' : 'FAIL'})`,
   );
   await manager.close();
