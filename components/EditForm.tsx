@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CustomerDraft } from '../lib/domain/customer';
-import { addEntry, changeEntry, parseCreditAmount, parseTags, removeEntry, verify } from '../lib/domain/edit';
+import { addEntry, changeEntry, parseCreditAmount, parseTags, removeEntry, unverify, verify } from '../lib/domain/edit';
 import type { Finding } from '../lib/domain/findings';
 import { CREDIT_PERIODS, CUSTOMER_KINDS, INVOICE_CHOICES, REVIEW_STATUSES } from '../lib/domain/vocabulary';
 import type { Locale, Translate } from '../lib/i18n/messages';
@@ -20,6 +20,16 @@ interface Props {
 }
 
 type Text = 'name' | 'taxId' | 'contact' | 'email' | 'mobile';
+/** The lengths the book takes (CustomerInputSchema), so a field never holds more than a save can store. */
+const MAX: Record<Text | 'reviewer' | 'notes', number> = {
+  name: 300,
+  taxId: 20,
+  contact: 60,
+  email: 200,
+  mobile: 30,
+  reviewer: 60,
+  notes: 5000,
+};
 const CONTACTS: { key: Text; inputMode?: 'tel' | 'email' }[] = [
   { key: 'contact' },
   { key: 'mobile', inputMode: 'tel' },
@@ -58,6 +68,7 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
           inputMode={inputMode}
           autoComplete="off"
           required={key === 'name'}
+          maxLength={MAX[key]}
           value={draft[key]}
           onInput={(e) => set(key, e.currentTarget.value)}
         />
@@ -101,10 +112,13 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
           t={t}
           onChange={(patch) => onChange(changeEntry(draft, entry.id, patch))}
           onMakeDefault={() => set('defaultEntryId', entry.id)}
-          onRemove={() => onChange(removeEntry(draft, entry.id))}
+          onRemove={() => {
+            onChange(removeEntry(draft, entry.id));
+            document.getElementById('e-add-entry')?.focus(); // the removed button took the focus with it
+          }}
         />
       ))}
-      <button type="button" class="link wide" onClick={() => onChange(addEntry(draft))}>
+      <button type="button" id="e-add-entry" class="link wide" onClick={() => onChange(addEntry(draft))}>
         {t('entryAdd')}
       </button>
 
@@ -178,7 +192,7 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
           </select>
         )}
       </Field>
-      <Field id="e-tags" label={t('field_tags')} locale={locale} class="wide">
+      <Field id="e-tags" label={t('field_tags')} findings={at('tags')} locale={locale} class="wide">
         {(control) => (
           <input
             {...control}
@@ -194,7 +208,13 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
       </Field>
       <Field id="e-notes" label={t('field_notes')} locale={locale} class="wide">
         {(control) => (
-          <textarea {...control} rows={3} value={draft.notes} onInput={(e) => set('notes', e.currentTarget.value)} />
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={MAX.notes}
+            value={draft.notes}
+            onInput={(e) => set('notes', e.currentTarget.value)}
+          />
         )}
       </Field>
 
@@ -205,7 +225,9 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
             {...control}
             value={draft.review.status}
             onChange={(e) =>
-              set('review', { ...draft.review, status: e.currentTarget.value as CustomerDraft['review']['status'] })
+              onChange(
+                e.currentTarget.value === 'verified' ? verify(draft, draft.review.by, Date.now()) : unverify(draft),
+              )
             }
           >
             {REVIEW_STATUSES.map((s) => (
@@ -221,6 +243,7 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
           <input
             {...control}
             autoComplete="off"
+            maxLength={MAX.reviewer}
             value={draft.review.by}
             onInput={(e) => set('review', { ...draft.review, by: e.currentTarget.value })}
           />

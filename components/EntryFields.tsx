@@ -1,14 +1,15 @@
 import type { BillingEntry } from '../lib/domain/customer';
 import type { Finding } from '../lib/domain/findings';
 import type { Locale, Translate } from '../lib/i18n/messages';
-import { Field } from './Field';
+import { Field, Findings } from './Field';
 
+/** The entry's text fields, with the lengths the book takes (BillingEntrySchema). */
 const TEXTS = [
-  { key: 'label', inputMode: undefined },
-  { key: 'address', inputMode: undefined },
-  { key: 'phone', inputMode: 'tel' },
-  { key: 'bankName', inputMode: undefined },
-  { key: 'bankAccount', inputMode: 'numeric' },
+  { key: 'label', inputMode: undefined, max: 60 },
+  { key: 'address', inputMode: undefined, max: 300 },
+  { key: 'phone', inputMode: 'tel', max: 60 },
+  { key: 'bankName', inputMode: undefined, max: 120 },
+  { key: 'bankAccount', inputMode: 'numeric', max: 50 },
 ] as const;
 
 interface Props {
@@ -41,8 +42,9 @@ export function EntryFields({
   const path = `entries.${index}`;
   const whole = findings.filter((f) => f.field === path);
   const legend = t('entryTitle', { n: index + 1 });
+  const notes = `e-${entry.id}-msg`;
   return (
-    <fieldset class="entry">
+    <fieldset class="entry" aria-describedby={whole.length > 0 ? notes : undefined}>
       <legend>{legend}</legend>
       <div class="entry-head">
         <label>
@@ -50,26 +52,13 @@ export function EntryFields({
           {t('entryDefault')}
         </label>
         {removable && (
-          <button
-            type="button"
-            class="link danger"
-            aria-label={t('entryRemoveLabel', { n: index + 1 })}
-            onClick={onRemove}
-          >
-            {t('entryRemove')}
+          <button type="button" class="link danger" onClick={onRemove}>
+            {t('entryRemove', { n: index + 1 })}
           </button>
         )}
       </div>
-      {whole.length > 0 && (
-        <ul class="findings">
-          {whole.map((f) => (
-            <li key={f.code} class={f.severity}>
-              {f.message[locale]}
-            </li>
-          ))}
-        </ul>
-      )}
-      {TEXTS.map(({ key, inputMode }) => (
+      <Findings id={notes} findings={whole} locale={locale} />
+      {TEXTS.map(({ key, inputMode, max }) => (
         <Field
           key={key}
           id={`e-${entry.id}-${key}`}
@@ -82,6 +71,7 @@ export function EntryFields({
             <input
               {...control}
               inputMode={inputMode}
+              maxLength={max}
               autoComplete="off"
               value={entry[key]}
               onInput={(e) => onChange({ [key]: e.currentTarget.value })}

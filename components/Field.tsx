@@ -30,15 +30,21 @@ export function Field({ id, label, findings = [], locale, class: className, chil
         'aria-invalid': findings.some((f) => f.severity === 'error'),
         'aria-describedby': findings.length > 0 ? notes : undefined,
       })}
-      {findings.length > 0 && (
-        <ul class="findings" id={notes}>
-          {findings.map((f) => (
-            <li key={f.code} class={f.severity}>
-              {f.message[locale]}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Findings id={notes} findings={findings} locale={locale} />
     </div>
+  );
+}
+
+/** What validation says about one field or group, in the clerk's language; nothing when it says nothing. */
+export function Findings({ id, findings, locale }: { id: string; findings: readonly Finding[]; locale: Locale }) {
+  if (findings.length === 0) return null;
+  return (
+    <ul class="findings" id={id}>
+      {findings.map((f) => (
+        <li key={f.code} class={f.severity}>
+          {f.message[locale]}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LanguageButton } from '../../components/LanguageButton';
 import { useLocale } from '../../components/locale';
 import { tierLabel } from '../../components/tier';
@@ -24,6 +24,21 @@ export function App() {
   const [sort, setSort] = useState<Sort>({ key: 'updatedAt', descending: true });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<Customer | null>(null);
+  const unsaved = useRef(false);
+  // Another customer, Close, or leaving the page: edits not yet saved are never dropped without asking.
+  const edit = (next: Customer | null) => {
+    if (next?.id === editing?.id) return;
+    if (unsaved.current && !window.confirm(t('discardEdits'))) return;
+    unsaved.current = false;
+    setEditing(next);
+  };
+  useEffect(() => {
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (unsaved.current) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, []);
   const [notice, setNotice] = useState('');
   const [undoBatch, setUndoBatch] = useState<string | null>(null);
 
@@ -244,7 +259,7 @@ export function App() {
           onSort={setSort}
           onToggle={toggle}
           onToggleAll={toggleAll}
-          onOpen={(row) => setEditing(row.customer)}
+          onOpen={(row) => edit(row.customer)}
         />
       </main>
       {editing && (
@@ -259,7 +274,10 @@ export function App() {
             setNotice(text);
             setUndoBatch(null);
           }}
-          onClose={() => setEditing(null)}
+          onDirty={(dirty) => {
+            unsaved.current = dirty;
+          }}
+          onClose={() => edit(null)}
         />
       )}
     </div>

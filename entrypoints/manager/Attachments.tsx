@@ -40,27 +40,43 @@ export function Attachments({ customerId, locale, t, onNotice }: Props) {
     };
   }, [preview]);
 
-  const add = async (files: FileList | null) => {
-    for (const file of files ? [...files] : []) {
-      if (file.size > ATTACHMENT_MAX_BYTES) {
-        onNotice(t('attachTooBig', { name: file.name, max: ATTACHMENT_MAX_MB }));
-        continue;
-      }
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      if (!sniffType(bytes)) {
-        onNotice(t('attachBadType', { name: file.name }));
-        continue;
-      }
-      const result = await sendMessage('page:attach', { customerId, name: file.name, data: toBase64(bytes) }).catch(
-        (e: Error) => ({ ok: false as const, error: { code: e.message } }),
-      );
-      onNotice(result.ok ? t('attachAdded', { name: file.name }) : t('attachFailed', { reason: result.error.code }));
+  const alive = useRef(true);
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+
+  const reasons: Record<string, string> = {
+    notFound: t('fillNotFound'),
+    badFile: t('attachUnreadable'),
+  };
+  const addOne = async (file: File) => {
+    if (file.size > ATTACHMENT_MAX_BYTES)
+      return onNotice(t('attachTooBig', { name: file.name, max: ATTACHMENT_MAX_MB }));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (!sniffType(bytes)) return onNotice(t('attachBadType', { name: file.name }));
+    const result = await sendMessage('page:attach', { customerId, name: file.name, data: toBase64(bytes) });
+    onNotice(
+      result.ok
+        ? t('attachAdded', { name: file.name })
+        : t('attachFailed', { reason: reasons[result.error.code] ?? result.error.code }),
+    );
+  };
+  const add = async (files: File[]) => {
+    try {
+      for (const file of files) await addOne(file);
+    } catch (e) {
+      onNotice(t('attachFailed', { reason: (e as Error).message }));
+    } finally {
+      reload();
     }
-    reload();
   };
 
   const open = async (meta: AttachmentMeta) => {
     const found = await sendMessage('page:attachment', { id: meta.id });
+    if (!alive.current) return;
     if (!found) return reload();
     const url = URL.createObjectURL(new Blob([fromBase64(found.data)], { type: found.type }));
     setPreview({ meta, url });
@@ -114,7 +130,7 @@ export function Attachments({ customerId, locale, t, onNotice }: Props) {
           multiple
           accept={ATTACHMENT_TYPES.join(',')}
           onChange={(e) => {
-            add(e.currentTarget.files);
+            add([...(e.currentTarget.files ?? [])]);
             e.currentTarget.value = '';
           }}
         />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EditForm } from '../../components/EditForm';
 import type { AuditEntry } from '../../lib/db/schema';
 import type { Customer } from '../../lib/domain/customer';
@@ -18,6 +18,8 @@ interface Props {
   /** After a save, an undo or a deletion: the customer as stored now (null once deleted). */
   onChanged(id: string, now: Customer | null): void;
   onNotice(text: string): void;
+  /** Whether the form holds edits not yet saved, so the page can ask before dropping them. */
+  onDirty(dirty: boolean): void;
   onClose(): void;
 }
 
@@ -26,7 +28,7 @@ interface Props {
  * meantime (another tab, the popup, a capture prompt), nothing is overwritten: the clerk sees that it changed and
  * chooses, and the edit stays in the form until then.
  */
-export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onClose }: Props) {
+export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirty, onClose }: Props) {
   const [base, setBase] = useState(customer);
   const [draft, setDraft] = useState(() => editableOf(customer));
   // The form keeps some of the clerk's text (tags, the limit) while typing; a draft from elsewhere starts it afresh.
@@ -34,6 +36,12 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onClos
   const [conflict, setConflict] = useState<{ current: Customer | null } | null>(null);
   const [history, setHistory] = useState<AuditEntry[]>([]);
   const findings = useMemo(() => validateCustomer(normalizeDraft(draft)), [draft]);
+  const saving = useRef(false);
+  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(editableOf(base)), [draft, base]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tells the page only when the answer changes
+  useEffect(() => {
+    onDirty(dirty);
+  }, [dirty]);
 
   const loadHistory = () => sendMessage('page:history', { id: base.id }).then(setHistory);
   // biome-ignore lint/correctness/useExhaustiveDependencies: again whenever the stored revision moves
@@ -41,24 +49,40 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onClos
     loadHistory();
   }, [base.revision]);
 
+  // One save at a time: a second one (a double click, a held Ctrl+S) would name the old revision and meet its own
+  // first save as a conflict.
   const save = async (from: Customer) => {
+    if (saving.current) return;
     if (hasErrors(findings)) return onNotice(t('fixErrors'));
-    const result = await sendMessage('page:update', {
-      id: from.id,
-      revision: from.revision,
-      input: draft,
-    });
-    if (result.ok) {
-      setConflict(null);
-      setBase(result.value);
-      onChanged(result.value.id, result.value);
-      onNotice(t('saved', { name: result.value.name }));
-    } else if (result.error.code === 'conflict') {
-      setConflict({ current: result.error.current });
-      onNotice(t('conflictNotice'));
-    } else if (result.error.code === 'duplicateTaxId') onNotice(t('saveDuplicate'));
-    else onNotice(t('saveFailed', { reason: result.error.code }));
+    saving.current = true;
+    try {
+      const result = await sendMessage('page:update', { id: from.id, revision: from.revision, input: draft });
+      if (result.ok) {
+        setConflict(null);
+        setBase(result.value);
+        onChanged(result.value.id, result.value);
+        onNotice(t('saved', { name: result.value.name }));
+      } else if (result.error.code === 'conflict') {
+        setConflict({ current: result.error.current });
+        onNotice(t('conflictNotice'));
+      } else if (result.error.code === 'duplicateTaxId') onNotice(t('saveDuplicate'));
+      else onNotice(t('saveFailed', { reason: result.error.code }));
+    } finally {
+      saving.current = false;
+    }
   };
+  // Ctrl+S saves wherever the focus is on the page (the attachments and history too), never the browser's "Save page".
+  const saveBase = useRef(() => save(base));
+  saveBase.current = () => save(base);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 's') return;
+      e.preventDefault();
+      if (!e.repeat) saveBase.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const takeLatest = (current: Customer) => {
     setBase(current);
@@ -73,6 +97,7 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onClos
     if (result.ok) {
       onChanged(base.id, null);
       onNotice(t('deleted', { name: base.name }));
+      onDirty(false); // nothing left to save
       onClose();
     } else if (result.error.code === 'conflict') setConflict({ current: result.error.current });
   };
@@ -113,12 +138,6 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onClos
         onSubmit={(e) => {
           e.preventDefault();
           save(base);
-        }}
-        onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-            e.preventDefault();
-            save(base);
-          }
         }}
         noValidate
       >

@@ -16,12 +16,6 @@ const STEPS: Record<string, (page: number, at: number, count: number) => number>
   End: (_, __, count) => count - 1,
 };
 
-/** Where the keyboard is in the table: a row and which of its two controls (the checkbox or the name). */
-interface Cursor {
-  row: number;
-  control: 'input' | 'button';
-}
-
 interface Props {
   rows: Row[];
   sort: Sort;
@@ -41,7 +35,10 @@ interface Props {
 export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onToggleAll, onOpen }: Props) {
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const [cursor, setCursor] = useState<Cursor | null>(null);
+  // The row the keyboard is on: its two controls are the table's only tab stops (a roving tabindex), so Tab goes
+  // through the table in two steps, not two per row.
+  const [active, setActive] = useState(0);
+  const focusNext = useRef<'input' | 'button' | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
@@ -55,19 +52,22 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
 
   // Keyboard: ↑ ↓ PageUp PageDown Home End move between rows in the same column, scrolling rows into the DOM first.
   useLayoutEffect(() => {
-    if (!cursor) return;
-    const selector = `tbody tr[aria-rowindex="${cursor.row + 2}"] ${cursor.control}`;
-    scroller.current?.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
-  }, [cursor]);
+    const control = focusNext.current;
+    focusNext.current = null;
+    const selector = `tbody tr[aria-rowindex="${active + 2}"] ${control}`;
+    if (control) scroller.current?.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+  }, [active]);
+  const rowOf = (target: EventTarget | null) => {
+    const tr = (target as HTMLElement | null)?.closest?.('tbody tr[aria-rowindex]');
+    return tr ? Number(tr.getAttribute('aria-rowindex')) - 2 : null;
+  };
   const move = (e: KeyboardEvent) => {
     const step = STEPS[e.key];
-    const target = e.target as HTMLElement;
-    const tr = target.closest('tbody tr[aria-rowindex]');
+    const at = rowOf(e.target);
     const box = scroller.current;
-    if (!step || !tr || !box || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!step || at === null || !box || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     const header = box.querySelector('thead')?.clientHeight ?? ROW_HEIGHT;
-    const at = Number(tr.getAttribute('aria-rowindex')) - 2;
     const row = Math.max(
       0,
       Math.min(rows.length - 1, step(Math.floor((height - header) / ROW_HEIGHT), at, rows.length)),
@@ -77,8 +77,11 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
     else if (y + ROW_HEIGHT > box.scrollTop + box.clientHeight - header)
       box.scrollTop = y + ROW_HEIGHT - box.clientHeight + header;
     setTop(box.scrollTop);
-    setCursor({ row, control: target.tagName === 'INPUT' ? 'input' : 'button' });
+    focusNext.current = (e.target as HTMLElement).tagName === 'INPUT' ? 'input' : 'button';
+    setActive(row);
   };
+  // A row scrolled away by the wheel leaves the tab stop on the first row in view.
+  const stop = active >= first && active < last ? active : Math.min(rows.length - 1, Math.floor(top / ROW_HEIGHT));
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the rows' own controls; this only moves focus between them
@@ -90,6 +93,10 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
       }}
       onScroll={(e) => setTop(e.currentTarget.scrollTop)}
       onKeyDown={move}
+      onFocusIn={(e) => {
+        const at = rowOf(e.target);
+        if (at !== null && at !== active) setActive(at);
+      }}
     >
       <table aria-rowcount={rows.length + 1}>
         <thead>
@@ -118,20 +125,20 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
           <tr class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }} />
           {rows.slice(first, last).map((row, i) => {
             const c = row.customer;
-            // Keyed by slot, not by customer: a scrolled frame rewrites the text of the rows it has instead of
-            // building new ones, and the controls' handlers always act on the customer now shown.
+            const tabIndex = first + i === stop ? 0 : -1;
             return (
-              <tr key={i} aria-rowindex={first + i + 2} class={selected.has(c.id) ? 'selected' : undefined}>
+              <tr key={c.id} aria-rowindex={first + i + 2} class={selected.has(c.id) ? 'selected' : undefined}>
                 <td class="check">
                   <input
                     type="checkbox"
                     aria-label={t('selectRow', { name: c.name })}
                     checked={selected.has(c.id)}
+                    tabIndex={tabIndex}
                     onChange={() => onToggle(c.id)}
                   />
                 </td>
                 <td class="name">
-                  <button type="button" class="link" onClick={() => onOpen(row)}>
+                  <button type="button" class="link" tabIndex={tabIndex} onClick={() => onOpen(row)}>
                     {c.name}
                   </button>
                   {row.invalid && <span class="badge">{t('warnInvalid')}</span>}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CustomerList } from '../../components/CustomerList';
 import { LanguageButton } from '../../components/LanguageButton';
 import { useLocale } from '../../components/locale';
@@ -32,6 +32,7 @@ export function App({
   const [listed, setListed] = useState(false);
   const [notice, setNotice] = useState('');
   const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const firstList = useRef<Promise<Customer[]> | null>(recent);
   const refreshStats = () =>
     sendMessage('page:stats', {}).then(setStats, (e: Error) => setNotice(t('loadFailed', { reason: e.message })));
 
@@ -40,7 +41,10 @@ export function App({
   // biome-ignore lint/correctness/useExhaustiveDependencies: new stats mean the book changed: list it again
   useEffect(() => {
     let current = true;
-    (listed || query ? findCustomers(query) : recent).then(
+    // The list asked for as the page loaded serves the first run only; every later one (or a retry) asks again.
+    const early = firstList.current;
+    firstList.current = null;
+    (early && !query ? early : findCustomers(query)).then(
       (list) => {
         if (!current) return;
         setCustomers(list);

@@ -3,6 +3,12 @@ import type { TaitouDB } from './open';
 import { type BookResult, fail, ok } from './result';
 import type { AttachmentMeta } from './schema';
 
+/*
+ * Deleting a customer leaves its files in place, so that undoing the deletion brings them back with it. They are
+ * reachable again only through that undo; clearing files whose customer is gone for good belongs with the backup
+ * and retention work (security issue).
+ */
+
 /**
  * Keeps a file with a customer. Its type is read from its bytes (a renamed file is refused) and the customer must
  * exist; both are checked in the transaction that writes.

@@ -1,4 +1,5 @@
 import type { BillingEntry, Customer, CustomerDraft } from './customer';
+import { toHalfWidth } from './normalize';
 
 /** Everything of a stored customer that a person edits; ids, times, counts and search keys stay with the book. */
 export function editableOf(c: Customer): CustomerDraft {
@@ -42,7 +43,7 @@ export function parseTags(text: string): string[] {
  * decimals, commas allowed) is NaN, which validation reports and the book refuses.
  */
 export function parseCreditAmount(text: string): number | null {
-  const plain = text.trim().replace(/[,，]/g, '');
+  const plain = toHalfWidth(text).trim().replace(/,/g, '');
   if (plain === '') return null;
   return /^\d+(\.\d{1,2})?$/.test(plain) ? Number(plain) : Number.NaN;
 }
@@ -50,4 +51,9 @@ export function parseCreditAmount(text: string): number | null {
 /** Marks the customer verified now by the named person. */
 export function verify(d: CustomerDraft, by: string, at: number): CustomerDraft {
   return { ...d, review: { status: 'verified', by: by.trim(), at } };
+}
+
+/** Back to 待核实: who verified it and when no longer hold. */
+export function unverify(d: CustomerDraft): CustomerDraft {
+  return { ...d, review: { status: 'pending', by: '', at: null } };
 }

@@ -178,6 +178,17 @@ export function validateCustomer(draft: CustomerDraft): Finding[] {
   if (draft.email && !EMAIL.test(draft.email.trim())) {
     out.push(finding('email.invalid', 'email', 'warning', '邮箱格式不正确', 'The e-mail address looks wrong'));
   }
+  if (draft.tags.length > 50 || draft.tags.some((tag) => tag.length > 40)) {
+    out.push(
+      finding(
+        'tags.tooLong',
+        'tags',
+        'error',
+        '最多 50 个标签，每个不超过 40 个字',
+        'At most 50 tags, each at most 40 characters',
+      ),
+    );
+  }
   const limit = draft.creditLimit?.amount;
   if (limit !== undefined && !(Number.isFinite(limit) && limit >= 0)) {
     out.push(

@@ -162,8 +162,7 @@ export const zhCN = {
   entryTitle: '开票信息 {n}',
   entryLabel: '说明（如 总部、仓库）',
   entryDefault: '开票默认用这组',
-  entryRemove: '删除这组',
-  entryRemoveLabel: '删除开票信息 {n}',
+  entryRemove: '删除开票信息 {n}',
   entryAdd: '＋ 添加一组地址、开户行',
   defaultsTitle: '开票默认与客户管理',
   reviewTitle: '核实',
@@ -180,6 +179,8 @@ export const zhCN = {
   attachRemove: '删除附件 {name}',
   attachPreview: '预览 {name}',
   attachFailed: '未能添加附件：{reason}',
+  discardEdits: '这个客户的修改还没有保存。放弃这些修改吗？',
+  attachUnreadable: '文件不是图片或 PDF，或超过大小上限',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -347,8 +348,7 @@ export const en: Record<MessageKey, string> = {
   entryTitle: 'Invoice details {n}',
   entryLabel: 'Label (e.g. head office, warehouse)',
   entryDefault: 'Use these by default',
-  entryRemove: 'Remove these',
-  entryRemoveLabel: 'Remove invoice details {n}',
+  entryRemove: 'Remove invoice details {n}',
   entryAdd: '+ Add another address and bank',
   defaultsTitle: 'Invoice defaults and account',
   reviewTitle: 'Review',
@@ -365,6 +365,8 @@ export const en: Record<MessageKey, string> = {
   attachRemove: 'Remove attachment {name}',
   attachPreview: 'Preview {name}',
   attachFailed: 'Could not add the attachment: {reason}',
+  discardEdits: 'The changes to this customer are not saved. Discard them?',
+  attachUnreadable: 'the file is not an image or PDF, or is too large',
 };
 
 export type Locale = 'zh-CN' | 'en';

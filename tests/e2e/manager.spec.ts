@@ -173,7 +173,7 @@ test('the editor keeps several address-and-bank entries, the account fields and 
   await expect(check.getByRole('button', { name: '删除开票信息 1' })).toBeVisible();
 });
 
-test('keyboard: arrows, PageUp, Home and End move through the table, scrolling rows in; Enter opens, Space selects', async ({
+test('keyboard: arrows, PageUp, PageDown, Home and End move through the table, scrolling rows in; Enter opens, Space selects', async ({
   extension,
 }) => {
   await (await popupWithSamples(extension)).close();
@@ -193,8 +193,19 @@ test('keyboard: arrows, PageUp, Home and End move through the table, scrolling r
   await expect.poll(focusedRow).toBe(String(COUNT + 1));
   await expect(page.getByRole('button', { name: names[COUNT - 1], exact: true })).toBeFocused();
   await expect(page.getByRole('button', { name: names[COUNT - 1], exact: true })).toBeInViewport();
+  const pageRows = await page.evaluate(() => {
+    const box = document.querySelector('.table-scroll') as HTMLElement;
+    return Math.floor((box.clientHeight - (box.querySelector('thead')?.clientHeight ?? 0)) / 34);
+  });
   await page.keyboard.press('PageUp');
-  await expect.poll(async () => Number(await focusedRow())).toBeLessThan(COUNT + 1);
+  await expect.poll(focusedRow).toBe(String(COUNT + 1 - pageRows));
+  await page.keyboard.press('PageDown');
+  await expect.poll(focusedRow).toBe(String(COUNT + 1));
+  // The table is two tab stops, not two per row: Tab from the focused row leaves it.
+  await page.keyboard.press('Tab');
+  await expect.poll(focusedRow).toBeUndefined();
+  await page.keyboard.press('Shift+Tab'); // back onto the row the keyboard was on
+  await expect.poll(focusedRow).toBe(String(COUNT + 1));
 
   await page.keyboard.press('Home');
   await expect(page.getByRole('button', { name: names[0], exact: true })).toBeFocused();
@@ -206,4 +217,43 @@ test('keyboard: arrows, PageUp, Home and End move through the table, scrolling r
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: names[1], exact: true })).toBeVisible();
+});
+
+test('edits not yet saved are never dropped without asking; Ctrl+S saves from anywhere in the editor', async ({
+  extension,
+}) => {
+  await (await popupWithSamples(extension)).close();
+  const page = await openManager(extension);
+  const [first, second] = ['杭州西湖龙井茶业有限公司', '杭州市西湖区小李水果店'];
+  await openCustomer(page, first);
+  const editor = page.getByRole('complementary', { name: `编辑 ${first}` });
+  await editor.getByLabel('内部备注').fill('只开专票，月底前');
+
+  const asked: string[] = [];
+  let answer = false;
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    answer ? d.accept() : d.dismiss();
+  });
+  await editor.getByRole('button', { name: '关闭' }).click();
+  expect(asked).toEqual(['这个客户的修改还没有保存。放弃这些修改吗？']);
+  await expect(editor.getByLabel('内部备注')).toHaveValue('只开专票，月底前');
+
+  // Ctrl+S with the focus outside the form (on the attachments) saves, and nothing is asked after that.
+  await editor.getByLabel('添加附件').focus();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status')).toHaveText(`已保存：${first}`);
+  await openCustomer(page, second);
+  expect(asked).toHaveLength(1);
+
+  await page
+    .getByRole('complementary', { name: `编辑 ${second}` })
+    .getByLabel('内部备注')
+    .fill('草稿');
+  answer = true;
+  await openCustomer(page, first);
+  expect(asked).toHaveLength(2);
+  await expect(page.getByRole('complementary', { name: `编辑 ${first}` }).getByLabel('内部备注')).toHaveValue(
+    '只开专票，月底前',
+  );
 });

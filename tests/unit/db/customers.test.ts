@@ -145,7 +145,22 @@ describe('customer book', () => {
     expect(await getCustomer(db, 'broken')).toBeUndefined();
   });
 
-  it('lists the most recently used first, topped up with the most recently changed, each once', async () => {
+  it.each([
+    ['in one request (getAllRecords)', false],
+    ['with a cursor where getAllRecords is missing', true],
+  ])('lists the most recently used first, topped up with the most recently changed, each once, %s', async (_, old) => {
+    const proto = IDBIndex.prototype as { getAllRecords?: unknown };
+    const own = proto.getAllRecords;
+    expect(own).toBeTypeOf('function'); // else the first case would test the cursor twice
+    if (old) delete proto.getAllRecords;
+    try {
+      await recentAndNewest();
+    } finally {
+      proto.getAllRecords = own;
+    }
+  });
+
+  async function recentAndNewest() {
     const db = await freshBook();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -159,5 +174,5 @@ describe('customer book', () => {
     expect(names(await recentCustomers(db, 4))).toEqual(['客户3', '客户1', '客户4', '客户2']);
     expect(names(await recentCustomers(db, 1))).toEqual(['客户3']);
     expect(names(await newestCustomers(db, 2))).toEqual(['客户4', '客户3']);
-  });
+  }
 });

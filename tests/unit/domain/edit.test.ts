@@ -7,6 +7,7 @@ import {
   parseCreditAmount,
   parseTags,
   removeEntry,
+  unverify,
   verify,
 } from '../../../lib/domain/edit';
 import { validateCustomer } from '../../../lib/domain/validate';
@@ -96,5 +97,26 @@ describe('editing a stored customer', () => {
       by: '王会计',
       at: 1234,
     });
+  });
+});
+
+describe('the details of editing', () => {
+  it('takes a limit typed with a Chinese input method (full-width digits and comma)', () => {
+    expect(parseCreditAmount('５０，０００')).toBe(50000);
+  });
+
+  it('going back to 待核实 forgets who verified it and when', () => {
+    const verified = verify(editableOf(customer), '王会计', 1234);
+    expect(unverify(verified).review).toEqual({ status: 'pending', by: '', at: null });
+  });
+
+  it('reports tags the book would refuse instead of failing the save without a word', () => {
+    const long = { ...editableOf(customer), tags: ['长'.repeat(41)] };
+    const many = { ...editableOf(customer), tags: Array.from({ length: 51 }, (_, i) => `t${i}`) };
+    for (const draft of [long, many]) {
+      expect(validateCustomer(draft).map((f) => f.code)).toContain('tags.tooLong');
+      expect(CustomerInputSchema.safeParse(draft).success).toBe(false);
+    }
+    expect(validateCustomer(editableOf(customer)).map((f) => f.code)).not.toContain('tags.tooLong');
   });
 });
