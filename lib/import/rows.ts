@@ -1,0 +1,118 @@
+import type { CustomerInput } from '../domain/customer';
+import { CustomerInputSchema } from '../domain/customer';
+import { type Finding, finding } from '../domain/findings';
+import { splitAddressPhone, splitBankAccount } from '../domain/split';
+import { normalizeDraft, validateCustomer } from '../domain/validate';
+import type { ColumnTarget } from './columns';
+
+/** One cell as a sheet holds it: its text, and the number when the sheet stored a number rather than text. */
+export interface SheetCell {
+  text: string;
+  number?: number;
+}
+
+/** A data row made into a customer, with everything validation says about it; `row` counts from 1 as Excel does. */
+export interface ImportRow {
+  row: number;
+  input: CustomerInput;
+  findings: Finding[];
+}
+
+type Field = Exclude<ColumnTarget, null | 'addressPhone' | 'bankNameAccount'>;
+/** Digits that must arrive exactly: a spreadsheet that stored them as a number may have rounded them already. */
+const DIGIT_FIELDS = new Set<ColumnTarget>([
+  'taxId',
+  'bankAccount',
+  'phone',
+  'mobile',
+  'bankNameAccount',
+  'addressPhone',
+]);
+/** Beyond 15 significant digits a spreadsheet number has lost the rest (6.22E+18 for a 19-digit account). */
+const EXACT_DIGITS = 15;
+
+function lostDigits(cell: SheetCell): boolean {
+  if (cell.number === undefined) return false;
+  return /e\+/i.test(cell.text) || Math.abs(cell.number) >= 10 ** EXACT_DIGITS;
+}
+
+const FIELD_WORDS: Record<string, [string, string]> = {
+  taxId: ['税号', 'tax ID'],
+  bankAccount: ['银行账号', 'bank account'],
+  bankNameAccount: ['开户行及账号', 'bank and account'],
+  phone: ['电话', 'phone'],
+  addressPhone: ['地址、电话', 'address and phone'],
+  mobile: ['手机', 'mobile'],
+};
+
+/**
+ * The customers in a sheet's data rows (after the header row), each validated. Blank rows are skipped. Combined
+ * columns (地址、电话; 开户行及账号) are split unless the sheet also has the separate columns.
+ */
+export function importRows(
+  rows: readonly (readonly SheetCell[])[],
+  header: number,
+  columns: readonly ColumnTarget[],
+): ImportRow[] {
+  const out: ImportRow[] = [];
+  rows.forEach((cells, index) => {
+    if (index <= header || cells.every((c) => !c.text.trim())) return;
+    const values: Partial<Record<Field, string>> = {};
+    const findings: Finding[] = [];
+    columns.forEach((target, col) => {
+      const cell = cells[col];
+      if (!target || !cell || !cell.text.trim()) return;
+      if (DIGIT_FIELDS.has(target) && lostDigits(cell)) {
+        const [zh, en] = FIELD_WORDS[target] ?? [target, target];
+        findings.push(
+          finding(
+            'import.digitsLost',
+            target,
+            'error',
+            `${zh}在表格里存成了数字（${cell.text}），末尾数字已丢失：请把这一列设为文本后重新导出`,
+            `The ${en} was stored as a number (${cell.text}) and has lost its last digits: make the column text and export again`,
+          ),
+        );
+        return;
+      }
+      const text = cell.text.trim();
+      if (target === 'addressPhone') {
+        const { address, phone } = splitAddressPhone(text);
+        values.address ??= address;
+        values.phone ??= phone;
+      } else if (target === 'bankNameAccount') {
+        const { bankName, bankAccount } = splitBankAccount(text);
+        values.bankName ??= bankName;
+        values.bankAccount ??= bankAccount;
+      } else values[target] = text;
+    });
+    const input: CustomerInput = {
+      name: values.name ?? '',
+      taxId: values.taxId ?? '',
+      entries: [
+        {
+          id: 'main',
+          address: values.address ?? '',
+          phone: values.phone ?? '',
+          bankName: values.bankName ?? '',
+          bankAccount: values.bankAccount ?? '',
+        },
+      ],
+      defaultEntryId: 'main',
+      email: values.email ?? '',
+      mobile: values.mobile ?? '',
+      contact: values.contact ?? '',
+      source: 'import',
+    };
+    const parsed = CustomerInputSchema.safeParse(input);
+    if (parsed.success) findings.push(...validateCustomer(normalizeDraft(parsed.data)));
+    else if (!input.name.trim())
+      findings.push(finding('name.missing', 'name', 'error', '缺少名称', 'The name is missing'));
+    else
+      findings.push(
+        finding('import.tooLong', 'row', 'error', '有内容超出长度上限', 'A value is longer than the book takes'),
+      );
+    out.push({ row: index + 1, input, findings });
+  });
+  return out;
+}
