@@ -61,7 +61,7 @@ export function importRows(
     const findings: Finding[] = [];
     columns.forEach((target, col) => {
       const cell = cells[col];
-      if (!target || !cell || !cell.text.trim()) return;
+      if (!target || !cell?.text.trim()) return;
       if (DIGIT_FIELDS.has(target) && lostDigits(cell)) {
         const [zh, en] = FIELD_WORDS[target] ?? [target, target];
         findings.push(
