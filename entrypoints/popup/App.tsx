@@ -8,6 +8,7 @@ import { findCustomers, sendMessage } from '../../lib/messaging/client';
 import type { BookStats } from '../../lib/messaging/protocol';
 import { CopyFields } from './CopyFields';
 import { QuickAdd } from './QuickAdd';
+import { keepRecent, lastRecent } from './recent-cache';
 import { SiteAccess } from './SiteAccess';
 
 /** A change the clerk can take back from the popup's notice. */
@@ -26,7 +27,7 @@ export function App({
   const [adding] = useState(() => new URLSearchParams(location.search).get('add'));
   const [view, setView] = useState<'search' | 'add'>(adding === null ? 'search' : 'add');
   const [query, setQuery] = useState('');
-  const [customers, setCustomers] = useState<Customer[]>([]);
+  const [customers, setCustomers] = useState<Customer[]>(() => (adding === null ? lastRecent() : []));
   const [selected, setSelected] = useState(0);
   const [stats, setStats] = useState<BookStats | null>(null);
   const [listed, setListed] = useState(false);
@@ -47,6 +48,7 @@ export function App({
     (early && !query ? early : findCustomers(query)).then(
       (list) => {
         if (!current) return;
+        if (!query) keepRecent(list);
         setCustomers(list);
         setSelected(0);
         setListed(true);

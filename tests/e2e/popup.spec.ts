@@ -48,3 +48,51 @@ test('the popup searches Chinese, full pinyin and tax-ID prefixes', async ({ ext
   await search.fill('没有这个客户');
   await expect(page.getByText('没有找到匹配的客户')).toBeVisible();
 });
+
+test('the popup paints the recent customers it showed last time in its first frame, then the fresh list', async ({
+  extension,
+}) => {
+  const openPopup = async () => {
+    const page = await extension.context.newPage();
+    // What the page holds when its own scripts are done (DOMContentLoaded), before any answer from the worker can
+    // have been rendered.
+    await page.addInitScript({
+      content: `document.addEventListener('DOMContentLoaded', () => {
+        window.__atLoad = [...document.querySelectorAll('[role="option"] .name')].map((n) => n.textContent);
+      });`,
+    });
+    await page.goto(extension.url('popup.html'));
+    return page;
+  };
+  const first = await openPopup();
+  await first.getByRole('button', { name: '载入示例客户' }).click();
+  await expect(first.getByRole('option').first()).toBeVisible();
+  expect(await first.evaluate(() => (window as unknown as { __atLoad: string[] }).__atLoad)).toEqual([]);
+  const shown = await first.getByRole('option').locator('.name').allTextContents();
+  await first.close();
+
+  const second = await openPopup();
+  expect(await second.evaluate(() => (window as unknown as { __atLoad: string[] }).__atLoad)).toEqual(shown);
+  // A customer deleted since is gone as soon as the fresh list arrives.
+  const [gone] = shown;
+  await extension.worker.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('taitou');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const store = db.transaction('customers', 'readwrite').objectStore('customers');
+    const all = await new Promise<{ id: string; name: string }[]>((resolve) => {
+      const r = store.getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    const id = all.find((c) => c.name === name)?.id ?? '';
+    await new Promise((resolve) => {
+      store.delete(id).onsuccess = resolve;
+    });
+    db.close();
+  }, gone ?? '');
+  await second.close();
+  const third = await openPopup();
+  expect(await third.evaluate(() => (window as unknown as { __atLoad: string[] }).__atLoad)).toContain(gone);
+  await expect(third.getByRole('option').locator('.name')).not.toContainText([gone ?? '']);
+});
