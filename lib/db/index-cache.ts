@@ -49,23 +49,44 @@ const openCache = () =>
     },
   });
 
+/**
+ * A snapshot is kept as one record per column beside a head record with the stamp. A worker reading it back then
+ * turns each column into objects in a task of its own, and the pages' requests get answered in between instead of
+ * waiting for the whole index (hundreds of milliseconds at 100,000 customers).
+ */
+type Part = keyof IndexSnapshot;
+const partKey = (book: string, part: Part) => `${book}/${part}`;
+
 /** The snapshot of `book` as it is now; undefined when there is none, it is older, or it cannot be read. */
 export async function readIndexSnapshot(book: TaitouDB, stamp: BookStamp): Promise<IndexSnapshot | undefined> {
   try {
     const db = await openCache();
-    const saved = (await db.get(STORE, book.name)) as { stamp: BookStamp; index: IndexSnapshot } | undefined;
-    db.close();
-    return saved?.stamp && sameStamp(saved.stamp, stamp) ? saved.index : undefined;
+    try {
+      const tx = db.transaction(STORE); // the head and its parts as one write left them
+      const head = (await tx.store.get(book.name)) as { stamp: BookStamp; parts: Part[] } | undefined;
+      if (!head?.stamp || !Array.isArray(head.parts) || !sameStamp(head.stamp, stamp)) return undefined;
+      const snapshot: Record<string, unknown> = {};
+      for (const part of head.parts) snapshot[part] = await tx.store.get(partKey(book.name, part));
+      return snapshot as unknown as IndexSnapshot;
+    } finally {
+      db.close();
+    }
   } catch {
     return undefined;
   }
 }
 
-/** Keeps `index`, taken when `book` was as `stamp` says, under the book's database name. */
+/** Keeps `index`, taken when `book` was as `stamp` says, under the book's database name; all parts or none. */
 export async function writeIndexSnapshot(book: TaitouDB, stamp: BookStamp, index: IndexSnapshot): Promise<void> {
   const db = await openCache();
   try {
-    await db.put(STORE, { stamp, index }, book.name);
+    const tx = db.transaction(STORE, 'readwrite');
+    const parts = Object.keys(index) as Part[];
+    await Promise.all([
+      ...parts.map((part) => tx.store.put(index[part], partKey(book.name, part))),
+      tx.store.put({ stamp, parts }, book.name),
+      tx.done,
+    ]);
   } finally {
     db.close();
   }
