@@ -6,15 +6,15 @@ import { expect, test } from './fixtures';
 // Chrome stops the service worker after 30 seconds without events, and the search index lives in its memory. The
 // worker saves the index once the book rests and a new worker restores it rather than reading the whole book.
 
-/** Runs in the worker: how many customers the saved index snapshot holds (0 when there is none). */
+/** Runs in the worker: how many customers the saved index snapshot holds (0 when there is none); its ids column. */
 const savedSnapshotSize = () =>
   new Promise<number>((resolve) => {
     const open = indexedDB.open('taitou-cache');
     open.onsuccess = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains('snapshots')) return resolve(0);
-      const get = db.transaction('snapshots').objectStore('snapshots').get('taitou');
-      get.onsuccess = () => resolve(get.result?.index.ids.length ?? 0);
+      const get = db.transaction('snapshots').objectStore('snapshots').get('taitou/ids');
+      get.onsuccess = () => resolve(get.result?.length ?? 0);
     };
   });
 
