@@ -1,6 +1,6 @@
 // Runs in an extension page (bundled by suggest-run.ts): fills the extension's own customer book with generated
 // customers, in chunks, the way a large import would leave it.
-import { openDB } from 'idb';
+import { bookStamp, readIndexSnapshot } from '../../lib/db/index-cache';
 import { openBook } from '../../lib/db/open';
 import { sendMessage } from '../../lib/messaging/client';
 import { generateCustomers } from '../support/generate';
@@ -28,11 +28,14 @@ export async function timeFirstSearch(query: string): Promise<{ ms: number; resu
 
 /** Resolves once the worker has saved an index snapshot of `count` customers (it does so when the book rests). */
 export async function waitForSnapshot(count: number): Promise<void> {
-  for (;;) {
-    const db = await openDB('taitou-cache');
-    const saved = db.objectStoreNames.contains('snapshots') ? await db.get('snapshots', 'taitou') : undefined;
-    db.close();
-    if (saved?.index.ids.length === count) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const book = await openBook();
+  try {
+    for (;;) {
+      const saved = await readIndexSnapshot(book, await bookStamp(book));
+      if (saved?.ids.length === count) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    book.close();
   }
 }
