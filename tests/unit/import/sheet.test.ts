@@ -1,0 +1,85 @@
+import { utils, write } from '@e965/xlsx';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { findHeader } from '../../../lib/import/columns';
+import { importRows } from '../../../lib/import/rows';
+import { MAX_COLUMNS, readSheets } from '../../../lib/import/sheet';
+
+/** A real workbook, written by the same library a clerk's Excel file is read with. */
+function workbook(sheets: Record<string, unknown[][]>, bookType: 'xlsx' | 'biff8' = 'xlsx'): Uint8Array {
+  const book = utils.book_new();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = utils.aoa_to_sheet(rows);
+    if (name === '客户') sheet['!merges'] = [utils.decode_range('A1:D1')];
+    utils.book_append_sheet(book, sheet, name);
+  }
+  return new Uint8Array(write(book, { type: 'array', bookType }));
+}
+
+const CUSTOMERS = [
+  ['某某商贸公司 客户资料'],
+  ['导出于 2026-11-27'],
+  [],
+  ['客户名称', '统一社会信用代码/纳税人识别号', '地址、电话', '银行账号'],
+  ['北京小米科技有限责任公司', '91110000600037341L', '北京市海淀区清河中街68号 010-60606666', '0200049619200088888'],
+  ['上海大华纺织品进出口有限公司', '31010413245678X', '上海市黄浦区中山东一路1号', 6222020200112233445],
+];
+
+describe('reading import files', () => {
+  it.each(['xlsx', 'biff8'] as const)(
+    'reads a %s workbook: every sheet, titles above the header, numbers flagged',
+    (type) => {
+      const result = readSheets(workbook({ 客户: CUSTOMERS, 说明: [['这一页没有客户']] }, type), '客户.xlsx');
+      if (!result.ok) throw new Error(result.problem);
+      expect(result.sheets.map((s) => s.name)).toEqual(['客户', '说明']);
+      const rows = result.sheets[0]?.rows ?? [];
+      const header = findHeader(rows.map((r) => r.map((c) => c.text)));
+      expect(header?.row).toBe(3);
+      const customers = importRows(rows, header?.row ?? 0, header?.columns ?? []);
+      expect(customers.map((c) => c.input.name)).toEqual(['北京小米科技有限责任公司', '上海大华纺织品进出口有限公司']);
+      expect(customers[0]?.input.entries[0]).toMatchObject({
+        address: '北京市海淀区清河中街68号',
+        phone: '010-60606666',
+        bankAccount: '0200049619200088888',
+      });
+      // The 19-digit account typed into a number cell: its last digits are gone, so the row says so.
+      expect(customers[1]?.findings.map((f) => f.code)).toContain('import.digitsLost');
+      expect(customers[1]?.input.entries[0]?.bankAccount).toBe('');
+    },
+  );
+
+  it('reads a GBK CSV as Excel saves it on a Chinese Windows', () => {
+    const csv =
+      '客户名称,税号,开户行及账号\r\n北京小米科技有限责任公司,91110000600037341L,中国工商银行北京海淀支行 0200049619200088888\r\n';
+    const result = readSheets(new Uint8Array(iconv.encode(csv, 'gbk')), '客户.csv');
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.sheets[0]?.rows[1]?.map((c) => c.text)).toEqual([
+      '北京小米科技有限责任公司',
+      '91110000600037341L',
+      '中国工商银行北京海淀支行 0200049619200088888',
+    ]);
+  });
+
+  it('reads cells pasted from Excel (tab-separated)', () => {
+    const result = readSheets(new TextEncoder().encode('名称\t税号\n张三商行\t92330106MA28QB4U0W\n'));
+    expect(result.ok && result.sheets[0]?.rows[1]?.map((c) => c.text)).toEqual(['张三商行', '92330106MA28QB4U0W']);
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(), 'empty'],
+    ['a zip that is not a workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(200).fill(7)]), 'unreadable'],
+    ['binary garbage named .csv', new Uint8Array(2048).map((_, i) => (i * 37) % 32), 'binary'],
+    [
+      'a CSV 10,000 columns wide',
+      new TextEncoder().encode(`${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n`),
+      'tooWide',
+    ],
+    [
+      'a workbook 10,000 columns wide',
+      workbook({ 宽: [Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => i)] }),
+      'tooWide',
+    ],
+  ])('refuses %s with a reason', (_, bytes, problem) => {
+    expect(readSheets(bytes)).toEqual({ ok: false, problem });
+  });
+});
