@@ -2,7 +2,7 @@ import { draftField, type QuickDraft } from '../lib/domain/draft';
 import type { Finding } from '../lib/domain/findings';
 import { CUSTOMER_KINDS, INVOICE_CHOICES } from '../lib/domain/vocabulary';
 import type { Locale, MessageKey, Translate } from '../lib/i18n/messages';
-import { Field } from './Field';
+import { ChoiceField, Field } from './Field';
 import './form.css';
 
 type TextField = Exclude<keyof QuickDraft, 'kind' | 'invoiceType'>;
@@ -48,36 +48,25 @@ export function CustomerForm({ draft, findings, locale, t, onChange }: Props) {
           )}
         </Field>
       ))}
-      <Field id="f-kind" label={t('field_kind')} locale={locale}>
-        {(control) => (
-          <select
-            {...control}
-            value={draft.kind}
-            onChange={(e) => set('kind', e.currentTarget.value as QuickDraft['kind'])}
-          >
-            {CUSTOMER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind_${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="f-invoiceType" label={t('field_invoiceType')} findings={about('invoiceType')} locale={locale}>
-        {(control) => (
-          <select
-            {...control}
-            value={draft.invoiceType}
-            onChange={(e) => set('invoiceType', e.currentTarget.value as QuickDraft['invoiceType'])}
-          >
-            {INVOICE_CHOICES.map((v) => (
-              <option key={v} value={v}>
-                {t(`invoice_${v || 'none'}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        id="f-kind"
+        label={t('field_kind')}
+        value={draft.kind}
+        options={CUSTOMER_KINDS}
+        name={(k) => t(`kind_${k}`)}
+        locale={locale}
+        onChange={(k) => set('kind', k)}
+      />
+      <ChoiceField
+        id="f-invoiceType"
+        label={t('field_invoiceType')}
+        value={draft.invoiceType}
+        options={INVOICE_CHOICES}
+        name={(v) => t(`invoice_${v || 'none'}`)}
+        findings={about('invoiceType')}
+        locale={locale}
+        onChange={(v) => set('invoiceType', v)}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../lib/domain/findings';
 import { CREDIT_PERIODS, CUSTOMER_KINDS, INVOICE_CHOICES, REVIEW_STATUSES } from '../lib/domain/vocabulary';
 import type { Locale, Translate } from '../lib/i18n/messages';
 import { EntryFields } from './EntryFields';
-import { Field } from './Field';
+import { ChoiceField, Field } from './Field';
 import { tierLabel } from './tier';
 import './form.css';
 
@@ -82,21 +82,15 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
     <div class="customer-form edit-form">
       {text('name', undefined, true)}
       {text('taxId')}
-      <Field id="e-kind" label={t('field_kind')} locale={locale}>
-        {(control) => (
-          <select
-            {...control}
-            value={draft.kind}
-            onChange={(e) => set('kind', e.currentTarget.value as CustomerDraft['kind'])}
-          >
-            {CUSTOMER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind_${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        id="e-kind"
+        label={t('field_kind')}
+        value={draft.kind}
+        options={CUSTOMER_KINDS}
+        name={(k) => t(`kind_${k}`)}
+        locale={locale}
+        onChange={(k) => set('kind', k)}
+      />
       {CONTACTS.map(({ key, inputMode }) => text(key, inputMode))}
 
       <h3 class="wide">{t('entriesTitle')}</h3>
@@ -123,37 +117,25 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
       </button>
 
       <h3 class="wide">{t('defaultsTitle')}</h3>
-      <Field id="e-invoiceType" label={t('field_invoiceType')} findings={at('invoiceDefaults.type')} locale={locale}>
-        {(control) => (
-          <select
-            {...control}
-            value={draft.invoiceDefaults.type ?? ''}
-            onChange={(e) =>
-              set('invoiceDefaults', {
-                ...draft.invoiceDefaults,
-                type: (e.currentTarget.value || null) as CustomerDraft['invoiceDefaults']['type'],
-              })
-            }
-          >
-            {INVOICE_CHOICES.map((v) => (
-              <option key={v} value={v}>
-                {t(`invoice_${v || 'none'}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="e-tier" label={t('column_tier')} locale={locale}>
-        {(control) => (
-          <select {...control} value={draft.tier} onChange={(e) => set('tier', e.currentTarget.value)}>
-            {tierChoices.map((tier) => (
-              <option key={tier} value={tier}>
-                {tierLabel(tier, t)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        id="e-invoiceType"
+        label={t('field_invoiceType')}
+        value={draft.invoiceDefaults.type ?? ''}
+        options={INVOICE_CHOICES}
+        name={(v) => t(`invoice_${v || 'none'}`)}
+        findings={at('invoiceDefaults.type')}
+        locale={locale}
+        onChange={(v) => set('invoiceDefaults', { ...draft.invoiceDefaults, type: v || null })}
+      />
+      <ChoiceField
+        id="e-tier"
+        label={t('column_tier')}
+        value={draft.tier}
+        options={tierChoices}
+        name={(tier) => tierLabel(tier, t)}
+        locale={locale}
+        onChange={(tier) => set('tier', tier)}
+      />
       <Field id="e-remarks" label={t('field_remarks')} locale={locale} class="wide">
         {(control) => (
           <textarea
@@ -177,21 +159,15 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
           />
         )}
       </Field>
-      <Field id="e-period" label={t('field_creditPeriod')} locale={locale}>
-        {(control) => (
-          <select
-            {...control}
-            value={period}
-            onChange={(e) => setCredit(creditText, e.currentTarget.value as typeof period)}
-          >
-            {CREDIT_PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {t(`period_${p}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        id="e-period"
+        label={t('field_creditPeriod')}
+        value={period}
+        options={CREDIT_PERIODS}
+        name={(p) => t(`period_${p}`)}
+        locale={locale}
+        onChange={(p) => setCredit(creditText, p)}
+      />
       <Field id="e-tags" label={t('field_tags')} findings={at('tags')} locale={locale} class="wide">
         {(control) => (
           <input
@@ -219,25 +195,17 @@ export function EditForm({ draft, findings, tiers, locale, t, onChange }: Props)
       </Field>
 
       <h3 class="wide">{t('reviewTitle')}</h3>
-      <Field id="e-review" label={t('column_review')} locale={locale}>
-        {(control) => (
-          <select
-            {...control}
-            value={draft.review.status}
-            onChange={(e) =>
-              onChange(
-                e.currentTarget.value === 'verified' ? verify(draft, draft.review.by, Date.now()) : unverify(draft),
-              )
-            }
-          >
-            {REVIEW_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(s === 'verified' ? 'verified' : 'pendingReview')}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        id="e-review"
+        label={t('column_review')}
+        value={draft.review.status}
+        options={REVIEW_STATUSES}
+        name={(status) => t(status === 'verified' ? 'verified' : 'pendingReview')}
+        locale={locale}
+        onChange={(status) =>
+          onChange(status === 'verified' ? verify(draft, draft.review.by, Date.now()) : unverify(draft))
+        }
+      />
       <Field id="e-reviewer" label={t('field_reviewer')} locale={locale}>
         {(control) => (
           <input

@@ -48,3 +48,41 @@ export function Findings({ id, findings, locale }: { id: string; findings: reado
     </ul>
   );
 }
+
+interface ChoiceProps<V extends string> {
+  id: string;
+  label: string;
+  value: V;
+  options: readonly V[];
+  /** How the clerk reads each option. */
+  name(option: V): string;
+  findings?: readonly Finding[];
+  locale: Locale;
+  onChange(value: V): void;
+}
+
+/** A labelled drop-down over a fixed set of values. */
+export function ChoiceField<V extends string>({
+  id,
+  label,
+  value,
+  options,
+  name,
+  findings,
+  locale,
+  onChange,
+}: ChoiceProps<V>) {
+  return (
+    <Field id={id} label={label} findings={findings} locale={locale}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.currentTarget.value as V)}>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {name(option)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
