@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { findHeader } from '../../../lib/import/columns';
 import { importRows } from '../../../lib/import/rows';
-import { MAX_COLUMNS, readSheets } from '../../../lib/import/sheet';
+import { MAX_COLUMNS, MAX_FILE_BYTES, readSheets } from '../../../lib/import/sheet';
 
 /** A real workbook, written by the same library a clerk's Excel file is read with. */
 function workbook(sheets: Record<string, unknown[][]>, bookType: 'xlsx' | 'biff8' = 'xlsx'): Uint8Array {
@@ -81,5 +81,9 @@ describe('reading import files', () => {
     ],
   ])('refuses %s with a reason', (_, bytes, problem) => {
     expect(readSheets(bytes)).toEqual({ ok: false, problem });
+  });
+
+  it('refuses a file over the size limit before reading a byte of it', () => {
+    expect(readSheets(new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41))).toEqual({ ok: false, problem: 'tooLarge' });
   });
 });
