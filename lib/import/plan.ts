@@ -1,0 +1,79 @@
+import { hasErrors } from '../domain/findings';
+import { nameKey, normalizeTaxId } from '../domain/normalize';
+import type { ImportRow } from './rows';
+
+/** What the import does with one row; the clerk can change it in the preview. */
+export type Decision = 'add' | 'skip' | 'update' | 'keepBoth';
+
+/** Why a row may be a customer already: an earlier row of the file, or one in the book; by tax ID or by name. */
+export type Duplicate =
+  | { in: 'file'; row: number; by: 'taxId' | 'name' }
+  | { in: 'book'; customerId: string; by: 'taxId' | 'name' };
+
+export interface PlannedRow extends ImportRow {
+  status: 'valid' | 'warning' | 'error';
+  duplicate: Duplicate | null;
+  decision: Decision;
+  /** The decisions this row allows: a second customer with the same tax ID cannot be kept (the book refuses it). */
+  choices: readonly Decision[];
+}
+
+/** The book's customers by normalised tax ID and by name key (see nameKey). */
+export interface BookKeys {
+  byTaxId: ReadonlyMap<string, string>;
+  byName: ReadonlyMap<string, string>;
+}
+
+const CHOICES: Record<'new' | 'taxId' | 'name' | 'error', readonly Decision[]> = {
+  new: ['add', 'skip'],
+  taxId: ['skip', 'update'],
+  name: ['skip', 'update', 'keepBoth'],
+  error: ['skip'],
+};
+
+/**
+ * Each row's status, the customer it may duplicate and what to do by default: rows with errors are skipped; a tax
+ * ID already in the book or earlier in the file is skipped (nothing is overwritten unless the clerk says so); the
+ * same name is skipped when the row has no tax ID of its own to tell it apart, and kept beside the other when its
+ * tax ID differs (a branch, or a namesake in another city).
+ */
+export function planImport(rows: readonly ImportRow[], book: BookKeys): PlannedRow[] {
+  const fileTaxIds = new Map<string, number>();
+  const fileNames = new Map<string, number>();
+  return rows.map((row) => {
+    const taxId = normalizeTaxId(row.input.taxId ?? '');
+    const name = nameKey(row.input.name);
+    const status = hasErrors(row.findings)
+      ? 'error'
+      : row.findings.some((f) => f.severity === 'warning')
+        ? 'warning'
+        : 'valid';
+    const duplicate = findDuplicate(taxId, name, book, fileTaxIds, fileNames);
+    if (status !== 'error') {
+      if (taxId && !fileTaxIds.has(taxId)) fileTaxIds.set(taxId, row.row);
+      if (name && !fileNames.has(name)) fileNames.set(name, row.row);
+    }
+    if (status === 'error') return { ...row, status, duplicate, decision: 'skip', choices: CHOICES.error };
+    if (!duplicate) return { ...row, status, duplicate, decision: 'add', choices: CHOICES.new };
+    if (duplicate.by === 'taxId') return { ...row, status, duplicate, decision: 'skip', choices: CHOICES.taxId };
+    return { ...row, status, duplicate, decision: taxId ? 'keepBoth' : 'skip', choices: CHOICES.name };
+  });
+}
+
+function findDuplicate(
+  taxId: string,
+  name: string,
+  book: BookKeys,
+  fileTaxIds: Map<string, number>,
+  fileNames: Map<string, number>,
+): Duplicate | null {
+  const bookByTaxId = taxId ? book.byTaxId.get(taxId) : undefined;
+  if (bookByTaxId) return { in: 'book', customerId: bookByTaxId, by: 'taxId' };
+  const fileByTaxId = taxId ? fileTaxIds.get(taxId) : undefined;
+  if (fileByTaxId !== undefined) return { in: 'file', row: fileByTaxId, by: 'taxId' };
+  const bookByName = name ? book.byName.get(name) : undefined;
+  if (bookByName) return { in: 'book', customerId: bookByName, by: 'name' };
+  const fileByName = name ? fileNames.get(name) : undefined;
+  if (fileByName !== undefined) return { in: 'file', row: fileByName, by: 'name' };
+  return null;
+}
