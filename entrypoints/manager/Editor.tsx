@@ -37,7 +37,8 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
   const [history, setHistory] = useState<AuditEntry[]>([]);
   const findings = useMemo(() => validateCustomer(normalizeDraft(draft)), [draft]);
   const saving = useRef(false);
-  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(editableOf(base)), [draft, base]);
+  const stored = useMemo(() => JSON.stringify(editableOf(base)), [base]);
+  const dirty = useMemo(() => JSON.stringify(draft) !== stored, [draft, stored]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: tells the page only when the answer changes
   useEffect(() => {
     onDirty(dirty);

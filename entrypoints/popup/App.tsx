@@ -36,10 +36,16 @@ export function App({
   const firstList = useRef<Promise<Customer[]> | null>(recent);
   const refreshStats = () =>
     sendMessage('page:stats', {}).then(setStats, (e: Error) => setNotice(t('loadFailed', { reason: e.message })));
+  // Bumped by every change made from the popup: the list is asked for again, and the count.
+  const [changes, setChanges] = useState(0);
+  const bookChanged = () => {
+    setChanges((n) => n + 1);
+    return refreshStats();
+  };
 
   // Lists at once (recent customers come straight from an index of the book), and again whenever the query or the
   // book changes. Counting 100,000 customers takes IndexedDB a while, so the count follows the first paint.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: new stats mean the book changed: list it again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `changes` means the book changed: list it again
   useEffect(() => {
     let current = true;
     // The list asked for as the page loaded serves the first run only; every later one (or a retry) asks again.
@@ -58,7 +64,7 @@ export function App({
     return () => {
       current = false;
     };
-  }, [query, stats, t]);
+  }, [query, changes, t]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, after the first rows
   useEffect(() => {
     if (listed && !stats) refreshStats();
@@ -72,7 +78,7 @@ export function App({
   const loadSamples = async () => {
     const { added } = await sendMessage('page:loadSamples', {});
     say(t('samplesLoaded', { added }));
-    await refreshStats();
+    await bookChanged();
   };
 
   const fill = async (customer: Customer | undefined) => {
@@ -94,7 +100,7 @@ export function App({
   const saved = async (customer: Customer) => {
     say(t('saved', { name: customer.name }), { text: t('undo'), customerId: customer.id });
     showCustomer(customer);
-    await refreshStats();
+    await bookChanged();
   };
 
   const undo = async () => {
@@ -102,7 +108,7 @@ export function App({
     const last = (await sendMessage('page:history', { id: undoable.customerId })).at(-1);
     const result = last?.seq !== undefined ? await sendMessage('page:undo', { seq: last.seq }) : null;
     say(result?.ok ? t('undone') : t('saveFailed', { reason: result ? result.error.code : 'notFound' }));
-    await refreshStats();
+    await bookChanged();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
