@@ -7,7 +7,7 @@ import type { TaitouDB } from './open';
 import { type BookResult, fail, ok } from './result';
 import type { AuditEntry, QuarantineEntry, TaitouSchema } from './schema';
 
-type WriteTx = IDBPTransaction<TaitouSchema, ('customers' | 'audit')[], 'readwrite'>;
+export type WriteTx = IDBPTransaction<TaitouSchema, ('customers' | 'audit')[], 'readwrite'>;
 
 export interface WriteOptions {
   now?: number;
@@ -55,7 +55,8 @@ export async function createCustomer(
   return inTransaction(db, (tx) => createIn(tx, draft.value, opts));
 }
 
-async function createIn(tx: WriteTx, draft: CustomerDraft, opts: WriteOptions): Promise<BookResult<Customer>> {
+/** Adds one validated customer inside a caller's transaction (over at least customers and audit). */
+export async function createIn(tx: WriteTx, draft: CustomerDraft, opts: WriteOptions): Promise<BookResult<Customer>> {
   const existingId = await taxIdOwner(tx, draft);
   if (existingId) return fail({ code: 'duplicateTaxId', existingId });
   const now = opts.now ?? Date.now();
