@@ -1,0 +1,19 @@
+import Papa from 'papaparse';
+import { neutralizeFormula } from './neutralize';
+import { type Table, TableMetaSchema } from './table';
+
+/** Excel takes a CSV for UTF-8 only when it starts with a byte order mark; without it, a Chinese Excel reads GBK. */
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/**
+ * A table as CSV text for Excel and WPS: a BOM first, CRLF line ends, RFC 4180 quoting (a cell holding a comma,
+ * quote, line break or edge space is quoted, quotes doubled), formulas neutralised (see neutralize.ts). Encode it
+ * as UTF-8 (a Blob does) to save it.
+ */
+export function toCsv(table: Table): string {
+  TableMetaSchema.parse(table);
+  const rows = table.rows.map((row) => row.map(neutralizeFormula));
+  if (rows.length === 0) return BOM;
+  return BOM + Papa.unparse(rows, { delimiter: ',', newline: CRLF, quoteChar: '"', escapeFormulae: false }) + CRLF;
+}
