@@ -1,4 +1,5 @@
-import { getCustomer, listCustomers } from '../db/customers';
+import { getCustomers, listCustomers } from '../db/customers';
+import type { Customer } from '../domain/customer';
 import { bookStamp, readIndexSnapshot, writeIndexSnapshot } from '../db/index-cache';
 import type { TaitouDB } from '../db/open';
 import { type IndexSnapshot, SearchIndex } from '../search/index';
@@ -56,20 +57,25 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
     timer = setTimeout(() => save().catch(() => undefined), saveDelayMs);
   }
 
-  /** The index takes what the store now holds for this customer, or drops it. */
-  const sync = async (id: string) => {
-    const [idx, now] = await Promise.all([get(), getCustomer(db, id)]);
-    if (now) idx.upsert(now);
-    else idx.remove(id);
+  /**
+   * The index takes what was written: a customer record as it is, an id by reading what the store now holds for it
+   * (dropping it when it is gone).
+   */
+  const sync = async (written: readonly (string | Customer)[]) => {
+    const ids = written.filter((w) => typeof w === 'string');
+    const [idx, now] = await Promise.all([get(), getCustomers(db, ids)]);
+    const found = new Set(now.map((c) => c.id));
+    const records = written.filter((w) => typeof w !== 'string');
+    idx.apply([...now, ...records], ids.filter((id) => !found.has(id)));
   };
 
-  /** Runs a write to the book, then syncs the customers `written` names in its result. */
-  const write = async <T>(work: () => Promise<T>, written: (result: T) => readonly string[]): Promise<T> => {
+  /** Runs a write to the book, then syncs the customers `written` names (or gives whole) in its result. */
+  const write = async <T>(work: () => Promise<T>, written: (result: T) => readonly (string | Customer)[]): Promise<T> => {
     writing++;
     epoch++;
     try {
       const result = await work();
-      for (const id of written(result)) await sync(id);
+      await sync(written(result));
       return result;
     } finally {
       writing--;

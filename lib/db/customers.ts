@@ -154,21 +154,29 @@ export function undoChange(db: TaitouDB, seq: number, opts: WriteOptions = {}): 
   return inTransaction(db, async (tx) => {
     const entry = await tx.objectStore('audit').get(seq);
     if (!entry) return fail({ code: 'notFound' });
-    const customers = tx.objectStore('customers');
-    const current = (await customers.get(entry.customerId)) ?? null;
-    if ((current?.revision ?? null) !== (entry.after?.revision ?? null)) return fail({ code: 'conflict', current });
-    const now = opts.now ?? Date.now();
-    const restored: Customer | null = entry.before
-      ? { ...entry.before, updatedAt: now, revision: (current?.revision ?? entry.before.revision) + 1 }
-      : null;
-    const clash = restored?.keys.taxId ? await customers.index('taxId').getKey(restored.keys.taxId) : undefined;
-    if (restored && clash !== undefined && clash !== restored.id) {
-      return fail({ code: 'duplicateTaxId', existingId: clash });
-    }
-    const undo = { customerId: entry.customerId, action: 'undo' as const, before: current, after: restored };
-    await apply(tx, { ...undo, undoes: seq }, now, opts.batch);
-    return ok(restored);
+    return undoIn(tx, entry, opts.now ?? Date.now(), opts.batch);
   });
+}
+
+async function undoIn(
+  tx: WriteTx,
+  entry: AuditEntry,
+  now: number,
+  batch: string | undefined,
+): Promise<BookResult<Customer | null>> {
+  const customers = tx.objectStore('customers');
+  const current = (await customers.get(entry.customerId)) ?? null;
+  if ((current?.revision ?? null) !== (entry.after?.revision ?? null)) return fail({ code: 'conflict', current });
+  const restored: Customer | null = entry.before
+    ? { ...entry.before, updatedAt: now, revision: (current?.revision ?? entry.before.revision) + 1 }
+    : null;
+  const clash = restored?.keys.taxId ? await customers.index('taxId').getKey(restored.keys.taxId) : undefined;
+  if (restored && clash !== undefined && clash !== restored.id) {
+    return fail({ code: 'duplicateTaxId', existingId: clash });
+  }
+  const undo = { customerId: entry.customerId, action: 'undo' as const, before: current, after: restored };
+  await apply(tx, { ...undo, undoes: entry.seq }, now, batch);
+  return ok(restored);
 }
 
 /**
@@ -200,22 +208,25 @@ export async function changeMany(
 }
 
 /**
- * Takes a whole batch back, newest change first. A customer edited since is left as it is now and reported, so an
- * undo never overwrites later work.
+ * Takes a whole batch back in one transaction, newest change first. A customer edited since is left as it is now and
+ * reported, so an undo never overwrites later work.
  */
 export async function undoBatch(
   db: TaitouDB,
   batch: string,
   opts: WriteOptions = {},
 ): Promise<{ batch: string; changed: string[]; conflicts: string[] }> {
-  const entries = await db.getAllFromIndex('audit', 'batch', batch);
   const undo = opts.batch ?? crypto.randomUUID();
+  const now = opts.now ?? Date.now();
   const changed: string[] = [];
   const conflicts: string[] = [];
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  const entries = await tx.objectStore('audit').index('batch').getAll(batch);
   for (const entry of entries.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0))) {
-    const result = await undoChange(db, entry.seq ?? -1, { ...opts, batch: undo });
+    const result = await undoIn(tx, entry, now, undo);
     (result.ok ? changed : conflicts).push(entry.customerId);
   }
+  await tx.done;
   return { batch: undo, changed, conflicts };
 }
 

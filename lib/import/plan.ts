@@ -24,10 +24,13 @@ export interface BookKeys {
   byName: ReadonlyMap<string, string>;
 }
 
-const CHOICES: Record<'new' | 'taxId' | 'name' | 'error', readonly Decision[]> = {
+// An earlier row of the file is not in the book yet, so there is nothing to update: the first row wins.
+const CHOICES: Record<'new' | 'taxId' | 'name' | 'fileTaxId' | 'fileName' | 'error', readonly Decision[]> = {
   new: ['add', 'skip'],
   taxId: ['skip', 'update'],
   name: ['skip', 'update', 'keepBoth'],
+  fileTaxId: ['skip'],
+  fileName: ['skip', 'keepBoth'],
   error: ['skip'],
 };
 
@@ -55,8 +58,12 @@ export function planImport(rows: readonly ImportRow[], book: BookKeys): PlannedR
     }
     if (status === 'error') return { ...row, status, duplicate, decision: 'skip', choices: CHOICES.error };
     if (!duplicate) return { ...row, status, duplicate, decision: 'add', choices: CHOICES.new };
-    if (duplicate.by === 'taxId') return { ...row, status, duplicate, decision: 'skip', choices: CHOICES.taxId };
-    return { ...row, status, duplicate, decision: taxId ? 'keepBoth' : 'skip', choices: CHOICES.name };
+    const inFile = duplicate.in === 'file';
+    if (duplicate.by === 'taxId') {
+      return { ...row, status, duplicate, decision: 'skip', choices: inFile ? CHOICES.fileTaxId : CHOICES.taxId };
+    }
+    const choices = inFile ? CHOICES.fileName : CHOICES.name;
+    return { ...row, status, duplicate, decision: taxId ? 'keepBoth' : 'skip', choices };
   });
 }
 

@@ -6,6 +6,8 @@ import { ColumnTable } from './table';
 
 /** Bump when entries, rows.ts or signature.ts change what a row holds: older snapshots are then rebuilt. */
 const SNAPSHOT_VERSION = 1;
+/** Changes beyond this many are applied by rebuilding (see apply). */
+const BULK_THRESHOLD = 64;
 
 /** SearchIndex.snapshot's output: the entries in rank order, column by column, and the filter table's cells. */
 export interface IndexSnapshot {
@@ -42,7 +44,12 @@ export class SearchIndex {
 
   constructor(records: Iterable<SearchRecord> = []) {
     for (const record of records) this.byId.set(record.id, toEntry(record, this.vocabulary));
+    this.rebuild();
+  }
+
+  private rebuild(): void {
     this.entries = [...this.byId.values()].sort(compareRank);
+    this.table = new ColumnTable(COLUMNS);
     this.table.appendRows(this.entries.length);
     this.entries.forEach((entry, i) => {
       writeRow(this.table, i, entry, this.vocabulary);
@@ -62,6 +69,30 @@ export class SearchIndex {
     this.byId.set(entry.id, entry);
     this.table.insertRow(at);
     writeRow(this.table, at, entry, this.vocabulary);
+  }
+
+  /**
+   * Many changes at once (an import, a bulk undo). Each single change shifts the arrays behind it, so past a few
+   * dozen the index is sorted and laid out again instead: linear in the book rather than in book × changes.
+   */
+  apply(upserts: readonly SearchRecord[], removals: readonly string[]): void {
+    if (upserts.length + removals.length <= BULK_THRESHOLD) {
+      for (const id of removals) this.remove(id);
+      for (const record of upserts) this.upsert(record);
+      return;
+    }
+    for (const id of removals) this.byId.delete(id);
+    for (const record of upserts) this.byId.set(record.id, toEntry(record, this.vocabulary));
+    this.rebuild();
+  }
+
+  /** Each record's id, name key and tax ID (upper-case, '' for none), column by column. */
+  keys(): { ids: string[]; names: string[]; taxIds: string[] } {
+    return {
+      ids: this.entries.map((e) => e.id),
+      names: this.entries.map((e) => e.name),
+      taxIds: this.entries.map((e) => e.taxId),
+    };
   }
 
   /** Removes the record with this id; false when there was none. */

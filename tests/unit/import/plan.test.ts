@@ -42,17 +42,24 @@ describe('planning an import', () => {
   });
 
   it('offers only what the book can do: a second customer with a taken tax ID cannot be kept', () => {
-    const [taken, named, bad] = planImport(
+    const [taken, named, bad, again, namesake] = planImport(
       [
         row(2, '北京小米', '91110000600037341L'),
         row(3, '上海大华纺织品进出口有限公司'),
         row(4, 'x', '', [{ severity: 'error' }]),
+        row(5, '北京小米', '91110000600037341L'),
+        row(6, '北京小米'),
       ],
-      BOOK,
+      { ...BOOK, byTaxId: new Map() },
     );
-    expect(taken?.choices).toEqual(['skip', 'update']);
+    expect(taken?.choices).toEqual(['add', 'skip']);
     expect(named?.choices).toEqual(['skip', 'update', 'keepBoth']);
     expect(bad?.choices).toEqual(['skip']);
+    // Earlier rows of the file are not in the book yet: nothing to update.
+    expect(again?.choices).toEqual(['skip']);
+    expect(namesake?.choices).toEqual(['skip', 'keepBoth']);
+    const [inBook] = planImport([row(2, '北京小米', '91110000600037341L')], BOOK);
+    expect(inBook?.choices).toEqual(['skip', 'update']);
   });
 
   it('does not count a row with errors as the first of its tax ID', () => {

@@ -255,6 +255,21 @@ describe('SearchIndex against the specification, on generated customers', () => 
     for (const q of queries) expect(index.search(q, 15), q).toEqual(reference(customers, q, 15));
   });
 
+  it.each([
+    ['a few changes, one at a time', 20],
+    ['many changes, by rebuilding', 700],
+  ])('applies %s like an index built afresh', (_, count) => {
+    const index = new SearchIndex(customers.slice(0, 1000));
+    const removed = customers.slice(0, count / 2).map((c) => c.id);
+    const renamed = customers.slice(count / 2, count).map((c) => ({ ...c, useCount: c.useCount + 5, lastUsedAt: NOW }));
+    const added = customers.slice(1000, 1000 + count / 2);
+    index.apply([...renamed, ...added], removed);
+    const live = [...renamed, ...customers.slice(count, 1000), ...added];
+    expect(index.size).toBe(live.length);
+    for (const q of queries) expect(index.search(q, 15), q).toEqual(reference(live, q, 15));
+    expect(index.keys().ids.sort()).toEqual(live.map((c) => c.id).sort());
+  });
+
   it('stays right through upserts and removes', () => {
     const index = new SearchIndex(customers.slice(0, 1000));
     let live = customers.slice(0, 1000);

@@ -1,0 +1,138 @@
+import { unwrap } from 'idb';
+import type { Customer } from '../domain/customer';
+import { normalizeTaxId } from '../domain/normalize';
+import { type ImportWrite, mergeImported } from '../import/writes';
+import type { WriteTx } from './customers';
+import type { TaitouDB } from './open';
+import type { AuditEntry } from './schema';
+
+/** What an import did, row by row; `batch` undoes all of it (undoBatch). */
+export interface ImportOutcome {
+  batch: string;
+  added: Customer[];
+  updated: Customer[];
+  /** Rows that matched their customer exactly: nothing to write. */
+  unchanged: number[];
+  /** Rows the book refused when it came to write them: the tax ID arrived meanwhile, or the customer was deleted. */
+  refused: { row: number; reason: 'duplicateTaxId' | 'notFound' }[];
+}
+
+export interface ImportOptions {
+  batch?: string;
+  now?: number;
+  /** Aborting rolls the whole import back: the book is left exactly as before. */
+  signal?: AbortSignal;
+  /** Called after each chunk has been written (not yet committed) with the number of rows done. */
+  onProgress?: (done: number) => void;
+  chunk?: number;
+}
+
+/** Requests in flight at a time: enough to keep IndexedDB busy, few enough to report progress and hear a cancel. */
+const CHUNK = 1000;
+
+/**
+ * Writes an import in ONE transaction: it lands whole or not at all. A cancel (`signal`), a closed page or a worker
+ * that dies before the commit leaves the book as it was. Every change is audited under one batch. A new customer
+ * whose tax ID the book already has is refused for that row only (the unique index says so; nothing is read first).
+ */
+export async function commitImport(
+  db: TaitouDB,
+  writes: readonly ImportWrite[],
+  opts: ImportOptions = {},
+): Promise<ImportOutcome> {
+  const batch = opts.batch ?? crypto.randomUUID();
+  const now = opts.now ?? Date.now();
+  const outcome: ImportOutcome = { batch, added: [], updated: [], unchanged: [], refused: [] };
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  const abort = () => {
+    try {
+      tx.abort();
+    } catch {
+      // already committed or aborted
+    }
+  };
+  if (opts.signal?.aborted) abort();
+  opts.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const size = opts.chunk ?? CHUNK;
+    for (let i = 0; i < writes.length && !opts.signal?.aborted; i += size) {
+      await Promise.all(
+        writes
+          .slice(i, i + size)
+          .map((w) => (w.id ? update(tx, w, now, batch, outcome) : add(tx, w, now, batch, outcome))),
+      );
+      opts.onProgress?.(Math.min(i + size, writes.length));
+    }
+    await tx.done;
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
+  }
+  return outcome;
+}
+
+function audit(change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch: string): AuditEntry {
+  return { ...change, at: now, batch };
+}
+
+/** A plain `add`, its ConstraintError (tax ID taken) kept from aborting the transaction. */
+function add(tx: WriteTx, write: ImportWrite, now: number, batch: string, outcome: ImportOutcome): Promise<void> {
+  const customer: Customer = {
+    ...write.draft,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    lastUsedAt: null,
+    useCount: 0,
+    revision: 1,
+    keys: write.keys,
+  };
+  const raw = unwrap(tx);
+  return new Promise((resolve) => {
+    const request = raw.objectStore('customers').add(customer);
+    request.onsuccess = () => {
+      raw
+        .objectStore('audit')
+        .add(audit({ customerId: customer.id, action: 'create', before: null, after: customer }, now, batch));
+      outcome.added.push(customer);
+      resolve();
+    };
+    request.onerror = (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      outcome.refused.push({ row: write.row, reason: 'duplicateTaxId' });
+      resolve();
+    };
+  });
+}
+
+async function update(tx: WriteTx, write: ImportWrite, now: number, batch: string, outcome: ImportOutcome) {
+  const customers = tx.objectStore('customers');
+  const current = write.id ? await customers.get(write.id) : undefined;
+  if (!current) {
+    outcome.refused.push({ row: write.row, reason: 'notFound' });
+    return;
+  }
+  const merged = mergeImported(current, write.draft);
+  if (!merged) {
+    outcome.unchanged.push(write.row);
+    return;
+  }
+  const taxId = normalizeTaxId(merged.taxId);
+  const owner = taxId ? await customers.index('taxId').getKey(taxId) : undefined;
+  if (owner !== undefined && owner !== current.id) {
+    outcome.refused.push({ row: write.row, reason: 'duplicateTaxId' });
+    return;
+  }
+  const { taxId: _, ...nameKeys } = write.keys;
+  const next: Customer = {
+    ...merged,
+    updatedAt: now,
+    revision: current.revision + 1,
+    keys: taxId ? { ...nameKeys, taxId } : nameKeys,
+  };
+  await customers.put(next);
+  await tx
+    .objectStore('audit')
+    .add(audit({ customerId: current.id, action: 'update', before: current, after: next }, now, batch));
+  outcome.updated.push(next);
+}

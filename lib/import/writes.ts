@@ -1,0 +1,64 @@
+import type { Customer, CustomerDraft } from '../domain/customer';
+import { CustomerInputSchema } from '../domain/customer';
+import { normalizeDraft } from '../domain/validate';
+import { searchKeys } from '../search/keys';
+import type { PlannedRow } from './plan';
+
+/**
+ * One customer the import writes: a new one, or (with `id`) new details for one already in the book. The search keys
+ * come computed, so that the book's transaction spends no time on pinyin.
+ */
+export interface ImportWrite {
+  row: number;
+  id?: string;
+  draft: CustomerDraft;
+  keys: Customer['keys'];
+}
+
+/** What the clerk's decisions in the preview write; skipped rows write nothing. Runs in the page (pinyin). */
+export function importWrites(rows: readonly PlannedRow[]): ImportWrite[] {
+  const writes: ImportWrite[] = [];
+  for (const row of rows) {
+    if (row.decision === 'skip') continue;
+    const parsed = CustomerInputSchema.safeParse(row.input);
+    if (!parsed.success) continue;
+    const draft = normalizeDraft(parsed.data);
+    const keys = searchKeys(draft.name, draft.taxId);
+    const target = row.decision === 'update' && row.duplicate?.in === 'book' ? row.duplicate.customerId : undefined;
+    writes.push(target ? { row: row.row, id: target, draft, keys } : { row: row.row, draft, keys });
+  }
+  return writes;
+}
+
+/**
+ * A book customer updated from an imported row: what the row has replaces what the customer had, in the default
+ * address-and-bank entry and the contact fields; what the row leaves empty stays; tags are added. Null when the row
+ * changes nothing.
+ */
+export function mergeImported(current: Customer, draft: CustomerDraft): Customer | null {
+  const incoming = draft.entries[0];
+  const pick = (now: string, next: string | undefined) => (next ? next : now);
+  const entries = current.entries.map((e) =>
+    e.id === current.defaultEntryId && incoming
+      ? {
+          ...e,
+          address: pick(e.address, incoming.address),
+          phone: pick(e.phone, incoming.phone),
+          bankName: pick(e.bankName, incoming.bankName),
+          bankAccount: pick(e.bankAccount, incoming.bankAccount),
+        }
+      : e,
+  );
+  const next: Customer = {
+    ...current,
+    name: draft.name,
+    taxId: pick(current.taxId, draft.taxId),
+    entries,
+    email: pick(current.email, draft.email),
+    mobile: pick(current.mobile, draft.mobile),
+    contact: pick(current.contact, draft.contact),
+    tags: [...new Set([...current.tags, ...draft.tags])],
+  };
+  const same = JSON.stringify({ ...next, keys: null }) === JSON.stringify({ ...current, keys: null });
+  return same ? null : next;
+}
