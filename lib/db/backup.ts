@@ -1,0 +1,311 @@
+import type { IDBPTransaction } from 'idb';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type Backup,
+  type BackupAuditEntry,
+  type BackupProblem,
+  type BackupQuarantineEntry,
+  type BackupSettings,
+  decodeData,
+  parseBackup,
+} from '../backup/format';
+import { toBase64 } from '../domain/attachment';
+import { type Customer, CustomerSchema } from '../domain/customer';
+import type { TaitouDB } from './open';
+import type { QuarantineEntry, TaitouSchema } from './schema';
+
+/** Every store of the book; a backup holds them all and a restore writes them in one transaction. */
+const STORES = ['customers', 'audit', 'quarantine', 'attachments'] as const;
+type RestoreTx = IDBPTransaction<TaitouSchema, (typeof STORES)[number][], 'readwrite'>;
+type KeptFile = { meta: Omit<Backup['attachments'][number], 'data'>; data: ArrayBuffer };
+
+export interface ReadBackupOptions {
+  now?: number;
+  /** The extension's version, recorded in the file. */
+  app?: string;
+}
+
+/**
+ * The whole book as a backup, read in one read-only transaction so that no write lands half in it. A stored
+ * customer that no longer validates goes into the backup's quarantine section (the book itself is not touched), so
+ * the file always reads back and loses nothing.
+ */
+export async function readBackup(
+  db: TaitouDB,
+  settings: BackupSettings = {},
+  opts: ReadBackupOptions = {},
+): Promise<Backup> {
+  const tx = db.transaction([...STORES], 'readonly');
+  const [rawCustomers, audit, quarantine, attachments] = await Promise.all([
+    tx.objectStore('customers').getAll(),
+    tx.objectStore('audit').getAll(),
+    tx.objectStore('quarantine').getAll(),
+    tx.objectStore('attachments').getAll(),
+    tx.done,
+  ]);
+  const now = opts.now ?? Date.now();
+  const customers: Customer[] = [];
+  const parked: QuarantineEntry[] = [];
+  for (const raw of rawCustomers) {
+    const parsed = CustomerSchema.safeParse(raw);
+    if (parsed.success) customers.push(parsed.data);
+    else {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      parked.push({
+        at: now,
+        store: 'customers',
+        key: String((raw as { id?: unknown }).id ?? ''),
+        reason: 'invalid',
+        issues,
+        raw,
+      });
+    }
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: now,
+    app: opts.app ?? '',
+    settings,
+    customers,
+    audit,
+    quarantine: [...quarantine, ...parked],
+    attachments: attachments.map(({ data, ...meta }) => ({ ...meta, data: toBase64(new Uint8Array(data)) })),
+  };
+}
+
+export type RestoreMode = 'replace' | 'merge';
+
+/** A backup customer a merge did not write: its tax ID belongs to another customer in the book. */
+export interface RefusedCustomer {
+  id: string;
+  name: string;
+  taxId: string;
+  /** The book's customer that has the tax ID. */
+  existingId: string;
+}
+
+export interface RestoreReport {
+  mode: RestoreMode;
+  /** Merge: the audit batch of every customer it wrote, for `undoBatch`. Replace: null (the old book is gone). */
+  batch: string | null;
+  added: number;
+  updated: number;
+  /** Customers the book already had as new as the backup's (merge). */
+  unchanged: number;
+  refused: RefusedCustomer[];
+  attachmentsAdded: number;
+  historyAdded: number;
+  quarantineAdded: number;
+}
+
+export type RestoreResult =
+  | { ok: true; report: RestoreReport }
+  /** IndexedDB refused the writes (full disk, a record it cannot store): the transaction was undone, the book is as it was. */
+  | { ok: false; problem: 'writeFailed'; message: string };
+
+export interface RestoreOptions {
+  now?: number;
+  /** The audit batch of a merge; a new id when not given. */
+  batch?: string;
+}
+
+/**
+ * Restores a backup (from `parseBackup` or `readBackup`). 'replace' makes the book exactly the backup; 'merge' adds
+ * what the book lacks and keeps the newer of two versions of a customer (by updatedAt), auditing its writes under
+ * one batch. Either all of it is written or, if anything fails, none of it.
+ */
+export async function restoreBackup(
+  db: TaitouDB,
+  backup: Backup,
+  mode: RestoreMode,
+  opts: RestoreOptions = {},
+): Promise<RestoreResult> {
+  // Decoded before the transaction opens: it must not sit idle (and commit) while the CPU works.
+  const files: KeptFile[] = [];
+  for (const { data, ...meta } of backup.attachments) {
+    const bytes = decodeData(data);
+    if (!bytes) return { ok: false, problem: 'writeFailed', message: `attachment ${meta.id}: data is not base64` };
+    files.push({ meta, data: bytes.buffer });
+  }
+  const tx = db.transaction([...STORES], 'readwrite');
+  const done = tx.done;
+  done.catch(() => {});
+  try {
+    const report =
+      mode === 'replace'
+        ? await replaceBook(tx, backup, files)
+        : await mergeIntoBook(tx, backup, files, opts.batch ?? crypto.randomUUID(), opts.now ?? Date.now());
+    await done;
+    return { ok: true, report };
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // A failed request has already aborted it.
+    }
+    await done.catch(() => {});
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, problem: 'writeFailed', message };
+  }
+}
+
+export type RestoreTextResult =
+  | { ok: true; report: RestoreReport; settings: BackupSettings }
+  | { ok: false; problem: BackupProblem }
+  | { ok: false; problem: 'writeFailed'; message: string };
+
+/**
+ * Reads a backup file's text and restores it. A file that does not check out is refused with the reason before
+ * anything is written; the settings it carried come back for the caller to apply.
+ */
+export async function restoreBackupText(
+  db: TaitouDB,
+  text: string,
+  mode: RestoreMode,
+  opts: RestoreOptions = {},
+): Promise<RestoreTextResult> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  const restored = await restoreBackup(db, parsed.backup, mode, opts);
+  return restored.ok ? { ...restored, settings: parsed.backup.settings } : restored;
+}
+
+async function replaceBook(tx: RestoreTx, backup: Backup, files: KeptFile[]): Promise<RestoreReport> {
+  await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
+  // Requests queue in order within the transaction; waiting for each in turn would only add round trips.
+  await Promise.all([
+    ...backup.customers.map((customer) => tx.objectStore('customers').put(customer)),
+    ...backup.audit.map((entry) => tx.objectStore('audit').put(entry)),
+    ...backup.quarantine.map((entry) => tx.objectStore('quarantine').put(entry)),
+    ...files.map(({ meta, data }) => tx.objectStore('attachments').put({ ...meta, data })),
+  ]);
+  return {
+    mode: 'replace',
+    batch: null,
+    added: backup.customers.length,
+    updated: 0,
+    unchanged: 0,
+    refused: [],
+    attachmentsAdded: files.length,
+    historyAdded: backup.audit.length,
+    quarantineAdded: backup.quarantine.length,
+  };
+}
+
+async function mergeIntoBook(
+  tx: RestoreTx,
+  backup: Backup,
+  files: KeptFile[],
+  batch: string,
+  now: number,
+): Promise<RestoreReport> {
+  const historyAdded = await mergeHistory(tx, backup.audit);
+  const customers = tx.objectStore('customers');
+  const audit = tx.objectStore('audit');
+  const report: RestoreReport = {
+    mode: 'merge',
+    batch,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    refused: [],
+    attachmentsAdded: 0,
+    historyAdded,
+    quarantineAdded: 0,
+  };
+  for (const customer of backup.customers) {
+    const current = await customers.get(customer.id);
+    if (current && current.updatedAt >= customer.updatedAt) {
+      report.unchanged++;
+      continue;
+    }
+    const owner = customer.keys.taxId ? await customers.index('taxId').getKey(customer.keys.taxId) : undefined;
+    if (owner !== undefined && owner !== customer.id) {
+      const { id, name, taxId } = customer;
+      report.refused.push({ id, name, taxId, existingId: owner });
+      continue;
+    }
+    // A new revision, not the backup's: an editor holding the book's revision must see the change as a conflict.
+    const after = current ? { ...customer, revision: current.revision + 1 } : customer;
+    await customers.put(after);
+    const action = current ? ('update' as const) : ('create' as const);
+    await audit.add({ at: now, customerId: customer.id, action, before: current ?? null, after, batch });
+    if (current) report.updated++;
+    else report.added++;
+  }
+  const refusedIds = new Set(report.refused.map((r) => r.id));
+  for (const { meta, data } of files) {
+    // A refused customer's files would belong to nobody in the book (or to no one the clerk meant).
+    if (refusedIds.has(meta.customerId)) continue;
+    if ((await tx.objectStore('attachments').getKey(meta.id)) !== undefined) continue;
+    await tx.objectStore('attachments').add({ ...meta, data });
+    report.attachmentsAdded++;
+  }
+  report.quarantineAdded = await mergeQuarantine(tx, backup.quarantine);
+  return report;
+}
+
+const revisionOf = (customer: unknown) =>
+  typeof customer === 'object' && customer !== null ? ((customer as { revision?: unknown }).revision ?? null) : null;
+
+/** Which change an audit entry records, whatever number either book gave it. */
+const changeKey = (entry: Omit<BackupAuditEntry, 'seq' | 'undoes'>) =>
+  JSON.stringify([entry.at, entry.action, revisionOf(entry.before), revisionOf(entry.after), entry.batch ?? null]);
+
+/**
+ * Adds the backup's history entries the book lacks. Sequence numbers are the book's own, so an added entry gets a
+ * new one and an undo entry points at the new number of the entry it undid (always the same customer's).
+ */
+async function mergeHistory(tx: RestoreTx, entries: readonly BackupAuditEntry[]): Promise<number> {
+  const audit = tx.objectStore('audit');
+  const byCustomer = groupBy(entries, (e) => e.customerId);
+  let added = 0;
+  for (const [customerId, own] of byCustomer) {
+    const known = new Map<string, number>();
+    for (const entry of await audit.index('customerId').getAll(customerId)) {
+      if (entry.seq !== undefined) known.set(changeKey(entry), entry.seq);
+    }
+    const renumbered = new Map<number, number>();
+    for (const { seq, undoes, ...entry } of [...own].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
+      const key = changeKey(entry);
+      let at = known.get(key);
+      if (at === undefined) {
+        const undone = undoes === undefined ? undefined : renumbered.get(undoes);
+        at = await audit.add(undone === undefined ? entry : { ...entry, undoes: undone });
+        known.set(key, at);
+        added++;
+      }
+      if (seq !== undefined) renumbered.set(seq, at);
+    }
+  }
+  return added;
+}
+
+// Map.groupBy is missing from Node 20, where the unit tests run.
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Adds the quarantined records the book does not hold yet (the same record parked at the same time). */
+async function mergeQuarantine(tx: RestoreTx, entries: readonly BackupQuarantineEntry[]): Promise<number> {
+  const store = tx.objectStore('quarantine');
+  const keyOf = (e: Omit<QuarantineEntry, 'seq'>) => JSON.stringify([e.store, e.key, e.at, e.reason]);
+  const known = new Set((await store.getAll()).map(keyOf));
+  let added = 0;
+  for (const { seq, ...entry } of entries) {
+    if (known.has(keyOf(entry))) continue;
+    known.add(keyOf(entry));
+    await store.add(entry);
+    added++;
+  }
+  return added;
+}
