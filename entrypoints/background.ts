@@ -1,4 +1,5 @@
-import { bookHandlers } from '../lib/background/book-service';
+import { bookService } from '../lib/background/book-service';
+import type { ImportPort } from '../lib/background/import-service';
 import {
   customerOfMenuItem,
   FILL_COMMAND,
@@ -9,7 +10,9 @@ import {
 import { openBook } from '../lib/db/open';
 import { translator } from '../lib/i18n/messages';
 import { onLocaleChange, storedLocale } from '../lib/i18n/stored-locale';
+import { IMPORT_PORT } from '../lib/messaging/import-port';
 import { serve } from '../lib/messaging/router';
+import { senderKind } from '../lib/messaging/sender';
 import { PORTAL_MATCHES } from '../lib/portals';
 import { type SiteApis, syncSiteScript } from '../lib/portals/sites';
 
@@ -26,16 +29,21 @@ export default defineBackground(() => {
       browser.contextMenus.create({ ...item, contexts: ['editable'], documentUrlPatterns: PORTAL_MATCHES });
     }
   });
-  const handlers = notifyingChanges(
-    bookHandlers(
-      book,
-      (tabId, request) => browser.tabs.sendMessage(tabId, request),
-      // With no menu open nobody listens, and sendMessage rejects: that is fine.
-      (message) => browser.runtime.sendMessage(message).catch(() => undefined),
-    ),
-    () => refreshMenu(),
+  const service = bookService(
+    book,
+    (tabId, request) => browser.tabs.sendMessage(tabId, request),
+    // With no menu open nobody listens, and sendMessage rejects: that is fine.
+    (message) => browser.runtime.sendMessage(message).catch(() => undefined),
   );
+  const handlers = notifyingChanges(service.handlers, () => refreshMenu());
   serve(handlers, self);
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== IMPORT_PORT || senderKind(port.sender ?? {}, self.id, self.origin) !== 'extensionPage') {
+      port.disconnect();
+      return;
+    }
+    service.importOver(port as unknown as ImportPort);
+  });
 
   const fillTab = async (tabId: number | undefined, id: string | null | undefined) => {
     if (tabId !== undefined && id) await handlers['page:fill']({ tabId, id });

@@ -25,27 +25,29 @@ import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messa
 import type { FillReport, FillRequest } from '../messaging/tab';
 import { bookIndex } from './book-index';
 import { captureHandlers } from './capture-service';
+import { type ImportPort, serveImport } from './import-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
 import { similarCustomers } from './similar';
 
 /**
- * The background's answers to the extension pages. They can be registered before the book has opened (a message
- * may be what woke the worker): each waits for it, and all reject with the reason if it cannot open.
+ * The background's answers to the extension pages, and its import port. Both can be served before the book has
+ * opened (a message may be what woke the worker): each waits for it, and all reject with the reason if it cannot open.
  */
-export function bookHandlers(opening: Promise<TaitouDB>, tabs: TabMessenger, broadcast: Broadcaster): Handlers {
-  const ready = opening.then((db) => handlersFor(db, tabs, broadcast));
+export function bookService(opening: Promise<TaitouDB>, tabs: TabMessenger, broadcast: Broadcaster) {
+  const book = opening.then((db) => ({ db, index: bookIndex(db) }));
+  const ready = book.then(({ db, index }) => handlersFor(db, tabs, broadcast, index));
   const names = Object.keys(PROTOCOL) as MessageName[];
   const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
     ((await ready)[name] as (d: never, o?: Origin) => unknown)(data, origin);
-  return Object.fromEntries(names.map((name) => [name, waiting(name)])) as unknown as Handlers;
+  const handlers = Object.fromEntries(names.map((name) => [name, waiting(name)])) as unknown as Handlers;
+  return { handlers, importOver: (port: ImportPort) => serveImport(port, book) };
 }
 
 /** Sends a fill request to a tab's frames; resolves with the answering frame's report, or undefined if none had fields. */
 export type TabMessenger = (tabId: number, request: FillRequest) => Promise<FillReport | undefined>;
 
 /** The book in IndexedDB plus its search index (see bookIndex); every write goes through the index's `write`. */
-export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadcaster): Handlers {
-  const index = bookIndex(db);
+export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadcaster, index = bookIndex(db)): Handlers {
   const only = (id: string) => (result: BookResult<unknown>) => (result.ok ? [id] : []);
   const created = (result: BookResult<Customer>) => (result.ok ? [result.value.id] : []);
   const byIds = (ids: string[]) => getCustomers(db, ids);
@@ -71,6 +73,7 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
       return null;
     },
     'page:history': async ({ id }) => customerHistory(db, id),
+    'page:bookKeys': async () => (await index.get()).keys(),
     'page:similar': async (draft) => similarCustomers(db, await index.get(), draft),
     'page:newest': ({ limit }) => newestCustomers(db, limit),
     'page:pageOf': ({ after, limit }) => customersAfter(db, after, limit),

@@ -40,6 +40,8 @@ export const PROTOCOL = {
   'page:delete': { from: 'extensionPage', data: z.object({ id, revision }) },
   'page:undo': { from: 'extensionPage', data: z.object({ seq: z.number().int().nonnegative() }) },
   'page:history': { from: 'extensionPage', data: z.object({ id }) },
+  /** The import preview: every customer's id, name key and tax ID, to tell duplicates (import-port.ts writes). */
+  'page:bookKeys': { from: 'extensionPage', data: z.object({}) },
   /** The manager page: the newest customers first, then the whole book page by page (ids after `after`). */
   'page:newest': { from: 'extensionPage', data: z.object({ limit }) },
   'page:pageOf': {
@@ -126,6 +128,7 @@ export interface Responses {
   'page:delete': BookResult<Customer>;
   'page:undo': BookResult<Customer | null>;
   'page:history': AuditEntry[];
+  'page:bookKeys': { ids: string[]; names: string[]; taxIds: string[] };
   'page:similar': Similar;
   'page:newest': Customer[];
   'page:pageOf': Customer[];

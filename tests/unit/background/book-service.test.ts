@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAVE_DELAY_MS } from '../../../lib/background/book-index';
-import { bookHandlers, handlersFor } from '../../../lib/background/book-service';
+import { bookService, handlersFor } from '../../../lib/background/book-service';
 import { createCustomer } from '../../../lib/db/customers';
 import { bookStamp, readIndexSnapshot } from '../../../lib/db/index-cache';
 import { SAMPLE_CUSTOMERS } from '../../../lib/demo/samples';
@@ -51,7 +51,7 @@ describe('book handlers', () => {
   });
 
   it('answers every message with the reason when the book cannot open', async () => {
-    const h = bookHandlers(Promise.reject(new Error('migration failed: disk full')), noFrames, nobody);
+    const h = bookService(Promise.reject(new Error('migration failed: disk full')), noFrames, nobody).handlers;
     await expect(h['page:stats']({})).rejects.toThrow('disk full');
     await expect(h['page:search']({ query: 'x', limit: 1 })).rejects.toThrow('disk full');
   });
