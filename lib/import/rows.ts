@@ -31,13 +31,56 @@ const DIGIT_FIELDS = new Set<ColumnTarget>([
 /** Beyond 15 significant digits a spreadsheet number has lost the rest (6.22E+18 for a 19-digit account). */
 const EXACT_DIGITS = 15;
 
+/** The error values Excel saves in place of a formula's result when the formula failed (#N/A from a VLOOKUP…). */
+const FORMULA_ERROR =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|GETTING_DATA)$/i;
+
+/**
+ * Text a spreadsheet would run as a formula when the book is exported and opened again: anything after `=`, and
+ * `+`, `-` or `@` before a function call or a DDE link (`+cmd|' /C calc'!A0`). A phone such as +86 (21) 1234 5678
+ * is neither.
+ */
+function isFormula(text: string): boolean {
+  return (
+    /^=/.test(text) || (/^[+\-@]/.test(text) && (text.includes('|') || /^[+\-@]\s*[A-Za-z_][\w.]*\s*\(/.test(text)))
+  );
+}
+
+/** A formula, or a formula's error value, where a customer's detail belongs: never stored. */
+function formulaFinding(target: string, text: string): Finding | null {
+  const [zh, en] = FIELD_WORDS[target] ?? [target, target];
+  if (FORMULA_ERROR.test(text)) {
+    return finding(
+      'import.formulaError',
+      target,
+      'error',
+      `${zh}是公式出错后的结果（${text}），不是真实内容：请在表格里改正公式后重新导出`,
+      `The ${en} is the error value of a failed formula (${text}), not a real value: fix the formula in the sheet and export again`,
+    );
+  }
+  if (!isFormula(text)) return null;
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return finding(
+    'import.formula',
+    target,
+    'error',
+    `${zh}是一个表格公式（${shown}），为安全起见不导入：请在表格里把公式换成它的结果后重新导出`,
+    `The ${en} is a spreadsheet formula (${shown}) and is not imported, for safety: replace it with its result in the sheet and export again`,
+  );
+}
+
 function lostDigits(cell: SheetCell): boolean {
   if (cell.number === undefined) return false;
   return /e\+/i.test(cell.text) || Math.abs(cell.number) >= 10 ** EXACT_DIGITS;
 }
 
 const FIELD_WORDS: Record<string, [string, string]> = {
+  name: ['名称', 'name'],
   taxId: ['税号', 'tax ID'],
+  address: ['地址', 'address'],
+  bankName: ['开户行', 'bank'],
+  email: ['邮箱', 'email'],
+  contact: ['联系人', 'contact'],
   bankAccount: ['银行账号', 'bank account'],
   bankNameAccount: ['开户行及账号', 'bank and account'],
   phone: ['电话', 'phone'],
@@ -76,6 +119,11 @@ export function importRows(
         return;
       }
       const text = cell.text.trim();
+      const formula = formulaFinding(target, text);
+      if (formula) {
+        findings.push(formula);
+        return;
+      }
       if (target === 'addressPhone') {
         const { address, phone } = splitAddressPhone(text);
         values.address ??= address;
@@ -106,9 +154,11 @@ export function importRows(
     };
     const parsed = CustomerInputSchema.safeParse(input);
     if (parsed.success) findings.push(...validateCustomer(normalizeDraft(parsed.data)));
-    else if (!input.name.trim())
-      findings.push(finding('name.missing', 'name', 'error', '缺少名称', 'The name is missing'));
-    else
+    else if (!input.name.trim()) {
+      // A name refused above (a formula) is already reported; "missing" would only repeat it.
+      if (!findings.some((f) => f.field === 'name'))
+        findings.push(finding('name.missing', 'name', 'error', '缺少名称', 'The name is missing'));
+    } else
       findings.push(
         finding('import.tooLong', 'row', 'error', '有内容超出长度上限', 'A value is longer than the book takes'),
       );

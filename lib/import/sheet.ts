@@ -1,7 +1,13 @@
-import { read, type WorkSheet } from '@e965/xlsx';
 import Papa from 'papaparse';
 import { decodeText } from './decode';
+import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './limits';
+import type { FileProblem } from './problems';
 import type { SheetCell } from './rows';
+import { sniff } from './sniff';
+import { readMarkupWorkbook, readOleWorkbook, readZipWorkbook, withoutBlankTail } from './workbook';
+
+export { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './limits';
+export type { FileProblem } from './problems';
 
 /** One sheet of a file, cell by cell as the file stored it. */
 export interface Sheet {
@@ -9,79 +15,72 @@ export interface Sheet {
   rows: SheetCell[][];
 }
 
-export type FileProblem = 'empty' | 'binary' | 'unreadable' | 'tooLarge' | 'tooWide';
-export type SheetsResult = { ok: true; sheets: Sheet[] } | { ok: false; problem: FileProblem };
-
-/** Bigger files are not customer lists; reading them would only hang the page. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** A customer list has a dozen columns; thousands mean a file that is not one. */
-export const MAX_COLUMNS = 200;
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04]; // .xlsx
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .xls
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+/** The sheets, or why there are none; `line` (from 1) is where in a text file the problem is, when known. */
+export type SheetsResult = { ok: true; sheets: Sheet[] } | { ok: false; problem: FileProblem; line?: number };
 
 /**
- * The sheets of an import file, told apart by their bytes rather than their names: a workbook (.xlsx, .xls) or
- * text (.csv in any encoding Excel or WPS writes, tab-separated cells pasted from Excel). Runs in the page.
+ * The sheets of an import file, told apart by their bytes rather than their names: a workbook (.xlsx, .xls, .ods,
+ * an HTML table saved as .xls) or text (.csv in any encoding Excel or WPS writes, tab-separated cells pasted from
+ * Excel). Pure and synchronous: it runs in the page or a Worker, never in the service worker.
  */
 export function readSheets(bytes: Uint8Array, fileName = ''): SheetsResult {
   if (bytes.length === 0) return { ok: false, problem: 'empty' };
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
-  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return readWorkbook(bytes);
+  const kind = sniff(bytes);
+  if (kind === 'zip') return readZipWorkbook(bytes);
+  if (kind === 'ole') return readOleWorkbook(bytes);
+  if (kind === 'cutMagic') return { ok: false, problem: 'damaged' };
+  if (kind !== 'other') return { ok: false, problem: kind };
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { ok: false, problem: decoded.reason };
-  return textSheet(decoded.text, fileName.replace(/\.[^.]*$/, '') || 'CSV');
-}
-
-function readWorkbook(bytes: Uint8Array): SheetsResult {
-  let book: ReturnType<typeof read>;
-  try {
-    book = read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false });
-  } catch {
-    return { ok: false, problem: 'unreadable' };
+  if (!decoded.ok) {
+    const { reason, line } = decoded;
+    return line === undefined ? { ok: false, problem: reason } : { ok: false, problem: reason, line };
   }
-  const sheets: Sheet[] = [];
-  for (const name of book.SheetNames) {
-    const sheet = book.Sheets[name];
-    if (!sheet) continue;
-    const rows = sheetRows(sheet);
-    if (rows === null) return { ok: false, problem: 'tooWide' };
-    sheets.push({ name, rows });
-  }
-  return sheets.some((s) => s.rows.length > 0) ? { ok: true, sheets } : { ok: false, problem: 'empty' };
-}
-
-/** A worksheet's cells: the text as Excel shows it, and the number when the cell holds one. */
-function sheetRows(sheet: WorkSheet): SheetCell[][] | null {
-  const data = (sheet['!data'] ?? []) as ({ t?: string; v?: unknown; w?: string } | undefined)[][];
-  const rows: SheetCell[][] = [];
-  for (const row of data) {
-    if ((row?.length ?? 0) > MAX_COLUMNS) return null;
-    rows.push(
-      Array.from(row ?? [], (cell) => {
-        if (!cell || cell.v === undefined || cell.v === null) return { text: '' };
-        const text = cell.w ?? String(cell.v);
-        return cell.t === 'n' && typeof cell.v === 'number' ? { text, number: cell.v } : { text };
-      }),
-    );
-  }
-  return rows;
+  return readMarkupWorkbook(decoded.text) ?? textSheet(decoded.text, fileName.replace(/\.[^.]*$/, '') || 'CSV');
 }
 
 const DELIMITERS = ['\t', ',', ';', '|'] as const;
 
-/** The separator the first line uses most: cells pasted from Excel are tab-separated, CSV files comma-separated. */
-function delimiterOf(text: string): string {
-  const first = text.split(/\r?\n/).find((line) => line.trim()) ?? '';
-  const count = (d: string) => first.split(d).length - 1;
-  return DELIMITERS.reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+/** The first line with something on it, found without splitting a file of many megabytes into lines. */
+function firstLine(text: string): string {
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (line.trim()) return line;
+    start = end + 1;
+  }
+  return '';
+}
+
+/** How often the line uses each separator: cells pasted from Excel are tab-separated, CSV files comma-separated. */
+function delimiterOf(line: string): { delimiter: string; cells: number } {
+  const count = (d: string) => line.split(d).length - 1;
+  const delimiter = DELIMITERS.reduce<string>((best, d) => (count(d) > count(best) ? d : best), ',');
+  return { delimiter, cells: count(delimiter) + 1 };
+}
+
+const BLANK_TAIL = new Set([',', '\t', ';', '|', ' ', '\r', '\n']);
+
+/** The text without the lines of empty cells Excel writes for rows that were only formatted. */
+function withoutBlankLines(text: string): string {
+  let end = text.length;
+  while (end > 0 && BLANK_TAIL.has(text.charAt(end - 1))) end--;
+  const newline = text.indexOf('\n', end);
+  return newline < 0 ? text : text.slice(0, newline + 1);
 }
 
 /** CSV or pasted cells: commas, tabs, semicolons or bars, whichever the text uses. Every cell is text. */
 function textSheet(text: string, name: string): SheetsResult {
-  const parsed = Papa.parse<string[]>(text, { delimiter: delimiterOf(text), skipEmptyLines: false });
-  const rows = parsed.data;
+  const body = withoutBlankLines(text);
+  const { delimiter, cells } = delimiterOf(firstLine(body));
+  if (cells > MAX_COLUMNS) return { ok: false, problem: 'tooWide' };
+  // One row more than allowed is enough to know the file has too many.
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, preview: MAX_ROWS + 1 });
+  const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  if (unclosed) return { ok: false, problem: 'badQuotes', line: (unclosed.row ?? 0) + 1 };
+  const rows = withoutBlankTail(parsed.data.map((row) => row.map((cell): SheetCell => ({ text: cell }))));
+  if (rows.length > MAX_ROWS) return { ok: false, problem: 'tooManyRows' };
   if (rows.some((row) => row.length > MAX_COLUMNS)) return { ok: false, problem: 'tooWide' };
-  return { ok: true, sheets: [{ name, rows: rows.map((row) => row.map((cell) => ({ text: cell }))) }] };
+  return { ok: true, sheets: [{ name, rows }] };
 }

@@ -67,7 +67,11 @@ describe('reading import files', () => {
 
   it.each([
     ['an empty file', new Uint8Array(), 'empty'],
-    ['a zip that is not a workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(200).fill(7)]), 'unreadable'],
+    [
+      'a zip signature and garbage after it',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(200).fill(7)]),
+      'damaged',
+    ],
     ['binary garbage named .csv', new Uint8Array(2048).map((_, i) => (i * 37) % 32), 'binary'],
     [
       'a CSV 10,000 columns wide',
