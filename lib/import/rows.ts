@@ -36,9 +36,8 @@ const FORMULA_ERROR =
   /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|GETTING_DATA)$/i;
 
 /**
- * Text a spreadsheet would run as a formula when the book is exported and opened again: anything after `=`, and
- * `+`, `-` or `@` before a function call or a DDE link (`+cmd|' /C calc'!A0`). A phone such as +86 (21) 1234 5678
- * is neither.
+ * Text a spreadsheet would run as a formula if it were typed into a cell: anything after `=`, and `+`, `-` or `@`
+ * before a function call or a DDE link (`+cmd|' /C calc'!A0`). A phone such as +86 (21) 1234 5678 is neither.
  */
 function isFormula(text: string): boolean {
   return (
@@ -46,7 +45,11 @@ function isFormula(text: string): boolean {
   );
 }
 
-/** A formula, or a formula's error value, where a customer's detail belongs: never stored. */
+/**
+ * What a cell holding formula text or a formula's error value is told. Formula text is kept as text (Taitou never
+ * evaluates a cell, and a book's own export, read back, may hold such names), with a warning for the clerk to look
+ * at it; an error value (#N/A from a failed VLOOKUP…) is no customer detail and is refused.
+ */
 function formulaFinding(target: string, text: string): Finding | null {
   const [zh, en] = FIELD_WORDS[target] ?? [target, target];
   if (FORMULA_ERROR.test(text)) {
@@ -63,9 +66,9 @@ function formulaFinding(target: string, text: string): Finding | null {
   return finding(
     'import.formula',
     target,
-    'error',
-    `${zh}是一个表格公式（${shown}），为安全起见不导入：请在表格里把公式换成它的结果后重新导出`,
-    `The ${en} is a spreadsheet formula (${shown}) and is not imported, for safety: replace it with its result in the sheet and export again`,
+    'warning',
+    `${zh}看起来是表格公式（${shown}）：已按文字导入，不会执行；请确认这是客户的真实信息`,
+    `The ${en} looks like a spreadsheet formula (${shown}): it is imported as plain text and never run; check that it is really the customer's`,
   );
 }
 
@@ -120,10 +123,8 @@ export function importRows(
       }
       const text = cell.text.trim();
       const formula = formulaFinding(target, text);
-      if (formula) {
-        findings.push(formula);
-        return;
-      }
+      if (formula) findings.push(formula);
+      if (formula?.severity === 'error') return;
       if (target === 'addressPhone') {
         const { address, phone } = splitAddressPhone(text);
         values.address ??= address;
