@@ -7,7 +7,7 @@ import type { TaitouDB } from './open';
 import { type BookResult, fail, ok } from './result';
 import type { AuditEntry, QuarantineEntry, TaitouSchema } from './schema';
 
-export type WriteTx = IDBPTransaction<TaitouSchema, ('customers' | 'audit')[], 'readwrite'>;
+export type WriteTx = IDBPTransaction<TaitouSchema, ('customers' | 'audit' | 'invoices')[], 'readwrite'>;
 
 export interface WriteOptions {
   now?: number;

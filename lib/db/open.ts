@@ -2,6 +2,7 @@ import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { migrateToV1 } from './migrations/v1';
 import { migrateToV2 } from './migrations/v2';
 import { migrateToV3 } from './migrations/v3';
+import { migrateToV4 } from './migrations/v4';
 import { DB_NAME, DB_VERSION, type TaitouSchema } from './schema';
 
 export type TaitouDB = IDBPDatabase<TaitouSchema>;
@@ -12,7 +13,7 @@ type Migration = (
 ) => void | Promise<void>;
 
 /** MIGRATIONS[n - 1] takes the database from version n - 1 to n. */
-const MIGRATIONS: Migration[] = [migrateToV1, migrateToV2, migrateToV3];
+const MIGRATIONS: Migration[] = [migrateToV1, migrateToV2, migrateToV3, migrateToV4];
 
 /**
  * Opens (and upgrades) the customer book. Migrations run in the one upgrade transaction: if any step throws, the

@@ -1,10 +1,11 @@
 import type { DBSchema } from 'idb';
 import type { AttachmentType } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
+import type { Invoice } from '../domain/invoice';
 
 export const DB_NAME = 'taitou';
 /** Bump together with a new file in ./migrations and its sample database in tests. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'undo'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -65,5 +66,11 @@ export interface TaitouSchema extends DBSchema {
     key: string;
     value: Attachment;
     indexes: { customerId: string };
+  };
+  /** Invoice history from the platform's exports, keyed by the invoice's number; linked to customers by tax ID. */
+  invoices: {
+    key: string;
+    value: Invoice;
+    indexes: { buyerTaxId: string; issuedOn: string; batch: string };
   };
 }

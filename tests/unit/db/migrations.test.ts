@@ -2,11 +2,19 @@ import { readFileSync } from 'node:fs';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { listCustomers, listQuarantine } from '../../../lib/db/customers';
+import { importInvoices, invoicesOf } from '../../../lib/db/invoices';
 import { migrateToV1 } from '../../../lib/db/migrations/v1';
 import { openBook } from '../../../lib/db/open';
 import { DB_VERSION } from '../../../lib/db/schema';
+import { fromBase64 } from '../../../lib/domain/attachment';
+import { readInvoiceExport } from '../../../lib/import/invoices';
+import { readSheets } from '../../../lib/import/sheet';
+import { basicExport, invoiceWorkbook } from '../../support/invoice-export';
 
-const sample = JSON.parse(readFileSync(new URL('../../fixtures/db/v1-sample.json', import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/db/${name}`, import.meta.url), 'utf8'));
+const sample = fixture('v1-sample.json');
+const v3 = fixture('v3-sample.json');
 
 /** Writes the version-1 sample database exactly as version 1 laid it out. */
 async function v1Database(name: string) {
@@ -16,11 +24,23 @@ async function v1Database(name: string) {
   db.close();
 }
 
+/** Writes the version-3 sample database: the schema as versions 1 to 3 built it, and the records as v3 stored them. */
+async function v3Database(name: string) {
+  const db = await openBook(name, 3);
+  for (const c of v3.customers) await db.put('customers', c);
+  for (const a of v3.audit) await db.add('audit', a);
+  for (const q of v3.quarantine) await db.add('quarantine', q);
+  for (const { dataBase64, ...meta } of v3.attachments) {
+    await db.put('attachments', { ...meta, data: fromBase64(dataBase64).buffer });
+  }
+  db.close();
+}
+
 describe('migrations', () => {
   it('creates the current schema from nothing', async () => {
     const db = await openBook('migrate-empty');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['attachments', 'audit', 'customers', 'quarantine']);
+    expect([...db.objectStoreNames].sort()).toEqual(['attachments', 'audit', 'customers', 'invoices', 'quarantine']);
     expect([...db.transaction('customers').store.indexNames].sort()).toEqual([
       'lastUsedAt',
       'name',
@@ -68,11 +88,34 @@ describe('migrations', () => {
     const before = await listCustomers(v2);
     const audit = await v2.count('audit');
     v2.close();
-    const db = await openBook('migrate-v2');
+    const db = await openBook('migrate-v2', 3);
     expect(db.version).toBe(3);
     expect(await listCustomers(db)).toEqual(before);
     expect(await db.count('audit')).toBe(audit);
     expect([...db.transaction('attachments').store.indexNames]).toEqual(['customerId']);
+    db.close();
+  });
+
+  it('adds the invoices store in version 4 and leaves the version-3 book as it was', async () => {
+    await v3Database('migrate-v3');
+    const db = await openBook('migrate-v3');
+    expect(db.version).toBe(4);
+    expect(await listCustomers(db)).toEqual({ customers: v3.customers, quarantined: [] });
+    expect(await db.getAll('audit')).toEqual(v3.audit.map((a: object, i: number) => ({ ...a, seq: i + 1 })));
+    expect(await db.getAllFromIndex('audit', 'batch', 'import-1')).toHaveLength(1);
+    expect(await listQuarantine(db)).toEqual(v3.quarantine.map((q: object, i: number) => ({ ...q, seq: i + 1 })));
+    const [file] = await db.getAll('attachments');
+    expect(file && new Uint8Array(file.data)).toEqual(fromBase64(v3.attachments[0].dataBase64));
+    expect(await db.count('invoices')).toBe(0);
+    expect([...db.transaction('invoices').store.indexNames].sort()).toEqual(['batch', 'buyerTaxId', 'issuedOn']);
+
+    // The upgraded book takes invoice history, linked to the customer it already has: no second one is made.
+    const sheets = readSheets(invoiceWorkbook({ 发票基础信息: basicExport() }));
+    const read = sheets.ok ? readInvoiceExport(sheets.sheets) : null;
+    const result = await importInvoices(db, read?.invoices ?? []);
+    expect(result.customersCreated).toEqual([]);
+    expect((await invoicesOf(db, '91110000600037341L')).invoices.length).toBeGreaterThan(0);
+    expect((await listCustomers(db)).customers).toHaveLength(v3.customers.length);
     db.close();
   });
 

@@ -84,6 +84,15 @@ describe('the invoice query export (basic)', () => {
     });
   });
 
+  it('makes a red invoice negative when the export printed its amounts without the sign', () => {
+    const rows = basicExport();
+    const red = rows.find((r) => r[0] === 2);
+    if (!red) throw new Error('no red row');
+    red.splice(BASIC_HEADERS.indexOf('金额'), 3, 500, 65, 565);
+    const unsigned = byId(exportOf(invoiceWorkbook({ 发票基础信息: rows }))).get(NUMBERS.red);
+    expect(unsigned).toMatchObject({ red: true, amount: -50_000, tax: -6_500, total: -56_500 });
+  });
+
   it('flags a voided invoice, keeps it, and gives an older one the identity 发票代码-发票号码', () => {
     expect(invoices.get('044031900111-01234567')).toMatchObject({
       code: '044031900111',

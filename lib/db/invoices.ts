@@ -1,0 +1,159 @@
+import type { IDBPTransaction } from 'idb';
+import { type CustomerDraft, CustomerInputSchema } from '../domain/customer';
+import { type Invoice, type InvoiceDraft, InvoiceDraftSchema, InvoiceSchema, newestFirst } from '../domain/invoice';
+import { normalizeTaxId } from '../domain/normalize';
+import { normalizeDraft } from '../domain/validate';
+import { createIn } from './customers';
+import type { TaitouDB } from './open';
+import type { TaitouSchema } from './schema';
+
+type ImportTx = IDBPTransaction<TaitouSchema, ('invoices' | 'customers' | 'audit')[], 'readwrite'>;
+
+export interface ImportInvoicesOptions {
+  /** The file the invoices were read from, kept on each invoice. */
+  file?: string;
+  /** The import's id, shared by the invoices it writes and the customers it creates (undo takes those back). */
+  batch?: string;
+  now?: number;
+}
+
+export interface ImportInvoicesResult {
+  batch: string;
+  added: number;
+  /** Stored invoices the export had news of: voided or red-flushed since, or items the stored one lacked. */
+  updated: number;
+  unchanged: number;
+  /** The ids of the pending customers created for buyers the book did not have. */
+  customersCreated: string[];
+  /** Invoices that failed validation, by their index in the input, with the reasons; nothing of them was written. */
+  refused: { index: number; issues: string[] }[];
+}
+
+/**
+ * How far an invoice's life has gone: normal, then red-flushed in part, in full, or voided. An export is a snapshot,
+ * so an older file read after a newer one must not bring a voided invoice back.
+ */
+function stage(invoice: Pick<InvoiceDraft, 'void' | 'redFlushed' | 'status'>): number {
+  if (invoice.void) return 3;
+  if (!invoice.redFlushed) return 0;
+  return /部分/.test(invoice.status) ? 1 : 2;
+}
+
+/** A value as text with every object's keys in order, so that equal records read back from storage compare equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** What an export says about an invoice, without where and when it was read. */
+function facts(invoice: InvoiceDraft | Invoice): string {
+  const { file: _f, batch: _b, importedAt: _i, updatedAt: _u, ...rest } = invoice as Invoice;
+  return canonical(rest);
+}
+
+/** The stored invoice updated with what the incoming one adds, or null when it adds nothing. */
+function merged(stored: Invoice, incoming: InvoiceDraft): InvoiceDraft | null {
+  const base: InvoiceDraft = stage(incoming) < stage(stored) ? { ...incoming, ...statusOf(stored) } : incoming;
+  // The basic export has no items; reading it after the detailed one keeps the items already known.
+  const next = base.items.length === 0 && stored.items.length > 0 ? { ...base, items: stored.items } : base;
+  return facts(next) === facts(stored) ? null : next;
+}
+
+const statusOf = ({ status, void: voided, redFlushed }: Invoice) => ({ status, void: voided, redFlushed });
+
+/** A pending customer made from what an invoice says of its buyer; null when that is not enough for one. */
+function pendingCustomer(invoice: InvoiceDraft): CustomerDraft | null {
+  const parsed = CustomerInputSchema.safeParse({
+    name: invoice.buyerName,
+    taxId: invoice.buyerTaxId,
+    // GB 32100: a credit code beginning 92 is an individual business (个体工商户).
+    kind: invoice.buyerTaxId.startsWith('92') ? 'individualBusiness' : 'company',
+    entries: [{ id: 'main' }],
+    defaultEntryId: 'main',
+    source: 'import',
+    review: { status: 'pending' },
+  });
+  return parsed.success ? normalizeDraft(parsed.data) : null;
+}
+
+/**
+ * Stores the invoices of an export in one transaction over invoices, customers and audit: all of it is written, or
+ * none. An invoice already stored (same number) is left alone unless the export has news of it, so reading the same
+ * export twice adds nothing. Each buyer tax ID of a new invoice that the book does not know becomes one pending
+ * customer (source import), named as on the buyer's latest invoice; invoices link to customers by the buyer's tax ID.
+ */
+export async function importInvoices(
+  db: TaitouDB,
+  invoices: readonly unknown[],
+  opts: ImportInvoicesOptions = {},
+): Promise<ImportInvoicesResult> {
+  const batch = opts.batch ?? crypto.randomUUID();
+  const now = opts.now ?? Date.now();
+  const result: ImportInvoicesResult = { batch, added: 0, updated: 0, unchanged: 0, customersCreated: [], refused: [] };
+  const valid: InvoiceDraft[] = [];
+  for (const [index, raw] of invoices.entries()) {
+    const parsed = InvoiceDraftSchema.safeParse(raw);
+    if (parsed.success) valid.push({ ...parsed.data, buyerTaxId: normalizeTaxId(parsed.data.buyerTaxId) });
+    else result.refused.push({ index, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  }
+
+  const tx: ImportTx = db.transaction(['invoices', 'customers', 'audit'], 'readwrite');
+  const store = tx.objectStore('invoices');
+  const latestByBuyer = new Map<string, InvoiceDraft>();
+  const newBuyers = new Set<string>();
+  for (const incoming of valid) {
+    const stored = await store.get(incoming.id);
+    const next = stored ? merged(stored, incoming) : incoming;
+    if (stored && !next) result.unchanged += 1;
+    else if (next) {
+      const record: Invoice = {
+        ...next,
+        file: opts.file ?? '',
+        batch,
+        importedAt: stored?.importedAt ?? now,
+        updatedAt: now,
+      };
+      await store.put(record);
+      result[stored ? 'updated' : 'added'] += 1;
+      if (!stored) newBuyers.add(incoming.buyerTaxId);
+    }
+    const buyer = incoming.buyerTaxId;
+    const latest = buyer ? latestByBuyer.get(buyer) : undefined;
+    if (buyer && (!latest || newestFirst(incoming, latest) < 0)) latestByBuyer.set(buyer, incoming);
+  }
+
+  const customers = tx.objectStore('customers').index('taxId');
+  for (const [taxId, invoice] of latestByBuyer) {
+    // Only buyers of invoices new to the book: a pending customer the clerk has since deleted stays deleted when the
+    // same export is read again.
+    if (!newBuyers.has(taxId) || (await customers.getKey(taxId)) !== undefined) continue;
+    const draft = pendingCustomer(invoice);
+    if (!draft) continue;
+    const created = await createIn(tx, draft, { now, batch });
+    if (created.ok) result.customersCreated.push(created.value.id);
+  }
+  await tx.done;
+  return result;
+}
+
+/** A customer's invoices, newest first. Records that no longer validate are left where they are and named apart. */
+export async function invoicesOf(
+  db: TaitouDB,
+  customerTaxId: string,
+): Promise<{ invoices: Invoice[]; invalid: string[] }> {
+  const taxId = normalizeTaxId(customerTaxId);
+  // Natural persons have no tax ID: '' would gather every such buyer's invoices under one customer.
+  if (!taxId) return { invoices: [], invalid: [] };
+  const invoices: Invoice[] = [];
+  const invalid: string[] = [];
+  for (const raw of await db.getAllFromIndex('invoices', 'buyerTaxId', taxId)) {
+    const parsed = InvoiceSchema.safeParse(raw);
+    if (parsed.success) invoices.push(parsed.data);
+    else invalid.push(String((raw as { id?: unknown }).id ?? ''));
+  }
+  return { invoices: invoices.sort(newestFirst), invalid };
+}
