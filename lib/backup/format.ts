@@ -189,7 +189,7 @@ export function parseBackup(text: string): ParsedBackup {
   }
   if (!isRecord(data) || data.format !== BACKUP_FORMAT) return { ok: false, problem: { code: 'notBackup' } };
   const { version } = data;
-  if (typeof version === 'number' && version > BACKUP_VERSION) {
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
     return { ok: false, problem: { code: 'newerVersion', version, supported: BACKUP_VERSION } };
   }
   try {

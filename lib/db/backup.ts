@@ -100,10 +100,13 @@ export interface RestoreReport {
   quarantineAdded: number;
 }
 
-export type RestoreResult =
-  | { ok: true; report: RestoreReport }
-  /** IndexedDB refused the writes (full disk, a record it cannot store): the transaction was undone, the book is as it was. */
-  | { ok: false; problem: 'writeFailed'; message: string };
+/**
+ * IndexedDB refused the writes (a full disk, a record it cannot store): the transaction was undone and the book is
+ * as it was. `message` is the browser's, for a bug report.
+ */
+export type WriteFailed = { code: 'writeFailed'; message: string };
+
+export type RestoreResult = { ok: true; report: RestoreReport } | { ok: false; problem: WriteFailed };
 
 export interface RestoreOptions {
   now?: number;
@@ -126,7 +129,9 @@ export async function restoreBackup(
   const files: KeptFile[] = [];
   for (const { data, ...meta } of backup.attachments) {
     const bytes = decodeData(data);
-    if (!bytes) return { ok: false, problem: 'writeFailed', message: `attachment ${meta.id}: data is not base64` };
+    if (!bytes) {
+      return { ok: false, problem: { code: 'writeFailed', message: `attachment ${meta.id}: data is not base64` } };
+    }
     files.push({ meta, data: bytes.buffer });
   }
   const tx = db.transaction([...STORES], 'readwrite');
@@ -147,14 +152,13 @@ export async function restoreBackup(
     }
     await done.catch(() => {});
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ok: false, problem: 'writeFailed', message };
+    return { ok: false, problem: { code: 'writeFailed', message } };
   }
 }
 
 export type RestoreTextResult =
   | { ok: true; report: RestoreReport; settings: BackupSettings }
-  | { ok: false; problem: BackupProblem }
-  | { ok: false; problem: 'writeFailed'; message: string };
+  | { ok: false; problem: BackupProblem | WriteFailed };
 
 /**
  * Reads a backup file's text and restores it. A file that does not check out is refused with the reason before
