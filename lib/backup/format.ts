@@ -6,8 +6,9 @@ import { z } from '../domain/zod';
 /** The marker every Taitou backup carries, so that another app's JSON is told apart from a damaged backup. */
 export const BACKUP_FORMAT = 'taitou-backup';
 /**
- * The format this build writes and the newest it reads. Bump it when a section is added or changed; a section
- * added later must default to [] (as `invoices` will) so that files written before it still read.
+ * The format this build writes and the newest it reads. Bump it when a section is added or changed, so that an
+ * older build refuses the file rather than dropping what it does not know; a section added later defaults to []
+ * (as `invoices` will), so that files written before it still read.
  */
 export const BACKUP_VERSION = 1;
 /** How many problems a refused file reports; the first few say what is wrong, the count how much. */
