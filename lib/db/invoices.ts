@@ -103,10 +103,16 @@ export async function importInvoices(
 
   const tx: ImportTx = db.transaction(['invoices', 'customers', 'audit'], 'readwrite');
   const store = tx.objectStore('invoices');
+  // Requests are queued in one go rather than awaited one by one: a round trip each would make a big export slow.
+  const before = await Promise.all(valid.map((invoice) => store.get(invoice.id)));
+  const written = new Map<string, Invoice>();
+  const writes: Promise<unknown>[] = [];
   const latestByBuyer = new Map<string, InvoiceDraft>();
   const newBuyers = new Set<string>();
-  for (const incoming of valid) {
-    const stored = await store.get(incoming.id);
+  for (const [index, incoming] of valid.entries()) {
+    const raw = written.get(incoming.id) ?? before[index];
+    // A stored record that no longer validates is one the export can mend: it says again what the invoice is.
+    const stored = raw && InvoiceSchema.safeParse(raw).success ? raw : undefined;
     const next = stored ? merged(stored, incoming) : incoming;
     if (stored && !next) result.unchanged += 1;
     else if (next) {
@@ -117,27 +123,44 @@ export async function importInvoices(
         importedAt: stored?.importedAt ?? now,
         updatedAt: now,
       };
-      await store.put(record);
-      result[stored ? 'updated' : 'added'] += 1;
-      if (!stored) newBuyers.add(incoming.buyerTaxId);
+      written.set(record.id, record);
+      writes.push(store.put(record));
+      result[raw ? 'updated' : 'added'] += 1;
+      if (!raw) newBuyers.add(incoming.buyerTaxId);
     }
     const buyer = incoming.buyerTaxId;
     const latest = buyer ? latestByBuyer.get(buyer) : undefined;
     if (buyer && (!latest || newestFirst(incoming, latest) < 0)) latestByBuyer.set(buyer, incoming);
   }
 
-  const customers = tx.objectStore('customers').index('taxId');
-  for (const [taxId, invoice] of latestByBuyer) {
-    // Only buyers of invoices new to the book: a pending customer the clerk has since deleted stays deleted when the
-    // same export is read again.
-    if (!newBuyers.has(taxId) || (await customers.getKey(taxId)) !== undefined) continue;
-    const draft = pendingCustomer(invoice);
-    if (!draft) continue;
-    const created = await createIn(tx, draft, { now, batch });
-    if (created.ok) result.customersCreated.push(created.value.id);
+  const done = Promise.all([...writes, tx.done]);
+  // Awaited below; a failure before that is thrown by what failed, and the transaction is aborted with it.
+  done.catch(() => {});
+  try {
+    const customers = tx.objectStore('customers').index('taxId');
+    for (const [taxId, invoice] of latestByBuyer) {
+      // Only buyers of invoices new to the book: a pending customer the clerk has since deleted stays deleted when
+      // the same export is read again.
+      if (!newBuyers.has(taxId) || (await customers.getKey(taxId)) !== undefined) continue;
+      const draft = pendingCustomer(invoice);
+      if (!draft) continue;
+      const created = await createIn(tx, draft, { now, batch });
+      if (created.ok) result.customersCreated.push(created.value.id);
+    }
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
   }
-  await tx.done;
+  await done;
   return result;
+}
+
+function abortQuietly(tx: ImportTx) {
+  try {
+    tx.abort();
+  } catch {
+    // Already aborted by the failed request.
+  }
 }
 
 /** A customer's invoices, newest first. Records that no longer validate are left where they are and named apart. */

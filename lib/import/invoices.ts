@@ -169,7 +169,14 @@ function digitsLost(field: string, cell: SheetCell, severity: 'error' | 'warning
   );
 }
 
-const squeeze = (text: string) => toHalfWidth(text).replace(/\s+/g, '');
+/**
+ * Digits as a CSV keeps them from Excel: ="2544…" or a leading apostrophe, both to stop Excel from making a number
+ * of them, come off with the white space.
+ */
+const squeeze = (text: string) =>
+  toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/^="(.*)"$|^'(.*)$/, '$1$2');
 
 /**
  * The digits of an identifier. A number cell has dropped leading zeros: the identifiers have a fixed width, so they
@@ -210,7 +217,9 @@ function taxIdOf(cell: SheetCell | undefined, field: 'buyerTaxId' | 'sellerTaxId
     findings.push(digitsLost(field, cell));
     return '';
   }
-  return normalizeTaxId(cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text);
+  return normalizeTaxId(
+    cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : squeeze(cell.text),
+  );
 }
 
 const MONEY = /^([+-]?)(\d+)(?:\.(\d*))?$/;
@@ -350,6 +359,9 @@ export function issuedOf(cell: SheetCell | undefined): { day: string; time: stri
 }
 
 const DIGITAL_NUMBER = /^\d{20}$/;
+/** 是否正数发票 as the platform writes it (是/否), and the other spellings seen in re-saved files. */
+const POSITIVE = /^(是|正数|正|y|yes)$/i;
+const NEGATIVE = /^(否|负数|负|n|no)$/i;
 
 /** What one data row says. `id` is read even when other fields have errors, so that item rows can be grouped. */
 function readRow(cells: readonly SheetCell[], row: number, header: InvoiceHeader): RowRead {
@@ -367,7 +379,17 @@ function readRow(cells: readonly SheetCell[], row: number, header: InvoiceHeader
   // Some exports put a 数电 invoice's 20 digits under 发票号码 and leave 数电发票号码 empty.
   if (digitalNumber === '' && !code && number && DIGITAL_NUMBER.test(number)) digitalNumber = number;
   let id: string | null = null;
-  if (digitalNumber) id = digitalNumber;
+  if (digitalNumber && !DIGITAL_NUMBER.test(digitalNumber)) {
+    findings.push(
+      finding(
+        'invoice.badNumber',
+        'digitalNumber',
+        'error',
+        `数电发票号码“${digitalNumber}”不是 20 位数字`,
+        `The digital invoice number "${digitalNumber}" is not 20 digits`,
+      ),
+    );
+  } else if (digitalNumber) id = digitalNumber;
   else if (code && number) id = `${code}-${number}`;
   else if (digitalNumber !== null && code !== null && number !== null) {
     findings.push(
@@ -416,7 +438,7 @@ function readRow(cells: readonly SheetCell[], row: number, header: InvoiceHeader
           kind: textOf('kind'),
           origin: textOf('origin'),
           status: textOf('status'),
-          positive: positiveText === '是' ? true : positiveText === '否' ? false : null,
+          positive: POSITIVE.test(positiveText) ? true : NEGATIVE.test(positiveText) ? false : null,
           risk: textOf('risk'),
           issuer: textOf('issuer'),
           remarks: textOf('remarks'),

@@ -135,6 +135,16 @@ describe('invoice history', () => {
     expect((await db.get('invoices', NUMBERS.blue))?.items).toHaveLength(2);
   });
 
+  it('takes an invoice listed twice in one import once, and its later status as news', async () => {
+    const db = await freshBook();
+    const paper = basic({ paperStatus: '正常' }).find((i) => i.code === '044031900111');
+    if (!paper) throw new Error('setup');
+    const result = await importInvoices(db, [paper, paper, { ...paper, status: '已作废', void: true }]);
+    expect(result).toMatchObject({ added: 1, unchanged: 1, updated: 1 });
+    expect(await db.count('invoices')).toBe(1);
+    expect(await db.get('invoices', paper.id)).toMatchObject({ void: true });
+  });
+
   it('refuses what does not validate, with the reasons, and writes the rest', async () => {
     const db = await freshBook();
     const [good, other] = basic();

@@ -218,16 +218,25 @@ describe('the invoice query export (detailed)', () => {
 
 describe('reading the export from other files', () => {
   it('reads it from a GBK CSV, where long numbers are text unless Excel turned them into 2.5442E+19', () => {
+    const seller = '91440300MA5G0000XA,深圳市某某软件有限公司,91110000600037341L,北京小米科技有限责任公司';
+    const tail = (positive: string) => `电子发票服务平台,数电发票（普通发票）,正常,${positive},正常,王会计,`;
     const csv = [
       BASIC_HEADERS.join(','),
-      `1,,,${NUMBERS.blue},91440300MA5G0000XA,深圳市某某软件有限公司,91110000600037341L,北京小米科技有限责任公司,2025-03-01 10:22:11,"1,000.00",130.00,"1,130.00",电子发票服务平台,数电发票（普通发票）,正常,是,正常,王会计,`,
-      `2,,,2.5442E+19,91440300MA5G0000XA,深圳市某某软件有限公司,91110000600037341L,北京小米科技有限责任公司,2025/3/2,10.00,1.30,11.30,电子发票服务平台,数电发票（普通发票）,正常,是,正常,王会计,`,
+      `1,,,${NUMBERS.blue},${seller},2025-03-01 10:22:11,"1,000.00",130.00,"1,130.00",${tail('是')}`,
+      `2,,,2.5442E+19,${seller},2025/3/2,10.00,1.30,11.30,${tail('是')}`,
+      // Kept from Excel as a formula's text, as some tools write long numbers into CSV; 是否正数发票 as N.
+      `3,,,"=""${NUMBERS.red}""",${seller},2025/3/16,500.00,65.00,565.00,${tail('N')}`,
+      `4,,,2544200000001234567,${seller},2025/3/17,1.00,0.13,1.13,${tail('是')}`,
     ].join('\r\n');
     const read = exportOf(new Uint8Array(iconv.encode(csv, 'gbk')), '发票.csv');
     expect(read.invoices.map((i) => [i.id, i.buyerName, i.total])).toEqual([
       [NUMBERS.blue, '北京小米科技有限责任公司', 113_000],
+      [NUMBERS.red, '北京小米科技有限责任公司', -56_500],
     ]);
-    expect(read.findings.map((f) => [f.row, f.finding.code])).toEqual([[3, 'import.digitsLost']]);
+    expect(read.findings.map((f) => [f.row, f.finding.code])).toEqual([
+      [3, 'import.digitsLost'],
+      [5, 'invoice.badNumber'],
+    ]);
   });
 
   it('reads it from an old .xls (BIFF8) workbook as well', () => {
