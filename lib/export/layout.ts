@@ -10,7 +10,4 @@ export interface LayoutOptions {
 export type Layout = (customers: readonly Customer[], options?: LayoutOptions) => Table;
 
 /** Each column's header and how a customer fills it. */
-export type Columns<Context = undefined> = readonly (readonly [
-  header: string,
-  value: (c: Customer, context: Context) => string,
-])[];
+export type Columns<Context> = readonly (readonly [header: string, value: (c: Customer, context: Context) => string])[];

@@ -1,5 +1,5 @@
 import { defaultEntry } from '../domain/billing';
-import type { Customer } from '../domain/customer';
+import type { BillingEntry, Customer } from '../domain/customer';
 import { normalizeTaxId } from '../domain/normalize';
 import type { Columns } from './layout';
 import type { Table } from './table';
@@ -10,13 +10,13 @@ export const PLATFORM_CUSTOMERS_SHEET = '客户信息';
  * The platform's customer list (开票信息维护 → 客户信息维护), as its export is read by public scripts (docs/portals.md
  * section 3). The platform keeps one default "address, phone and bank" set per customer; that is the one written.
  */
-const COLUMNS: Columns = [
+const COLUMNS: Columns<BillingEntry> = [
   ['客户名称', (c) => c.name],
   ['统一社会信用代码/纳税人识别号', (c) => taxIdForPlatform(c.taxId)],
-  ['地址', (c) => defaultEntry(c).address],
-  ['电话', (c) => defaultEntry(c).phone],
-  ['开户行名称', (c) => defaultEntry(c).bankName],
-  ['银行账号', (c) => defaultEntry(c).bankAccount],
+  ['地址', (_, entry) => entry.address],
+  ['电话', (_, entry) => entry.phone],
+  ['开户行名称', (_, entry) => entry.bankName],
+  ['银行账号', (_, entry) => entry.bankAccount],
 ];
 
 /** Invisible characters a pasted tax ID may carry that white-space matching misses (zero-width space, joiners, BOM). */
@@ -35,6 +35,9 @@ export function platformCustomersTable(customers: readonly Customer[]): Table {
   return {
     name: PLATFORM_CUSTOMERS_SHEET,
     header: 0,
-    rows: [COLUMNS.map(([header]) => header), ...customers.map((c) => COLUMNS.map(([, value]) => value(c, undefined)))],
+    rows: [
+      COLUMNS.map(([header]) => header),
+      ...customers.map((c) => COLUMNS.map(([, value]) => value(c, defaultEntry(c)))),
+    ],
   };
 }
