@@ -26,7 +26,8 @@ const BOMS = [
 const isControl = (code: number) => code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13;
 /** DOS tools end a text file with Ctrl-Z; it carries no data. */
 const DOS_EOF = 0x1a;
-/** Binary files are judged on their first 64 KB: a text file has no control characters there, a binary one plenty. */
+/** Binary files are judged on their first 64 KB: a text file has no control characters there, a binary one plenty
+ * (over 1 in 100). */
 const SAMPLE = 65536;
 
 /** A sequence of character codes: the bytes of a file, or the UTF-16 units of its decoded text. */
@@ -43,7 +44,8 @@ function isBinary(length: number, code: Codes): boolean {
   const sample = Math.min(length, SAMPLE);
   let controls = 0;
   for (let i = 0; i < sample; i++) if (isControl(code(i))) controls++;
-  return controls * 100 > sample;
+  // A few stray control characters make damaged text, not a binary file.
+  return controls * 100 > sample && controls >= 8;
 }
 
 /** Decode bytes a clerk chose as a CSV or text file. */

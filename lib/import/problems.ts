@@ -54,8 +54,8 @@ const MESSAGES: Record<ImportProblem, readonly [zh: string, en: string]> = {
     'The file is damaged or incomplete (the download or save may not have finished): download or export it again and retry',
   ],
   unreadable: [
-    '读不出这个工作簿（格式特殊或版本不受支持）：请在 Excel 或 WPS 里打开，另存为 .xlsx 后重试',
-    'This workbook cannot be read (an unusual format or version): open it in Excel or WPS, save it as .xlsx and try again',
+    '读不出这个工作簿（内容有误，或格式、版本不受支持）：请在 Excel 或 WPS 里打开（如提示修复，请让它修复），另存为 .xlsx 后重试',
+    'This workbook cannot be read (its content is broken, or its format or version is not supported): open it in Excel or WPS (let it repair the file if it offers to), save it as .xlsx and try again',
   ],
   encrypted: [
     '工作簿设置了打开密码，无法读取：请在 Excel 里用密码打开，去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空后确定）并保存，再导入',
@@ -99,7 +99,7 @@ const MESSAGES: Record<ImportProblem, readonly [zh: string, en: string]> = {
     'A quotation mark is never closed, so everything after it would fall into one cell: check that row in Excel, save and try again',
   ],
   noHeader: [
-    '找不到表头：表格前 30 行里要有一行列名，包括“名称”（或“客户名称”“单位名称”）和至少一个其他列，如“税号”“地址”“电话”',
+    '找不到表头：请在表格前 30 行里放一行列名，包括“名称”（或“客户名称”“单位名称”）和至少一个其他列，如“税号”“地址”“电话”',
     'No header row found: one of the first 30 rows must name the columns, with 名称 (or 客户名称, 单位名称, Name) and at least one more, such as 税号 (tax ID), 地址 (address) or 电话 (phone)',
   ],
   noNameColumn: [

@@ -15,20 +15,25 @@ const ContainerSchema = z.object({
 });
 const STREAM = 2;
 
-/** The files of a zip or the streams of an OLE container, unpacked, by lower-case path without the root. */
-function unpack(bytes: Uint8Array): Map<string, Uint8Array> {
+const utf8 = new TextDecoder();
+
+/**
+ * The files of a zip or the streams of an OLE container, unpacked, by lower-case path without the root. SheetJS
+ * gives a zip's names byte for byte as Latin-1; they are UTF-8, as the zip directory read here gives them.
+ */
+function unpack(bytes: Uint8Array, zipNames = false): Map<string, Uint8Array> {
   const container = ContainerSchema.parse(CFB.read(bytes, { type: 'array' }));
   const files = new Map<string, Uint8Array>();
   container.FileIndex.forEach((entry, i) => {
-    const path = container.FullPaths[i] ?? '';
+    const full = container.FullPaths[i] ?? '';
+    const path = full.slice(full.indexOf('/') + 1);
+    const name = zipNames ? utf8.decode(Uint8Array.from(path, (c) => c.charCodeAt(0))) : path;
     const { content } = entry;
     const data = content instanceof Uint8Array ? content : Array.isArray(content) ? Uint8Array.from(content) : null;
-    if (entry.type === STREAM && data) files.set(path.slice(path.indexOf('/') + 1).toLowerCase(), data);
+    if (entry.type === STREAM && data) files.set(name.toLowerCase(), data);
   });
   return files;
 }
-
-const utf8 = new TextDecoder();
 
 /**
  * An .xlsx, .xlsm, .xlsb or .ods, checked before the workbook library reads it: a zip cut short or with damaged
@@ -43,7 +48,7 @@ export function readZipWorkbook(bytes: Uint8Array): SheetsResult {
   if (entries.reduce((sum, e) => sum + e.size, 0) > MAX_UNPACKED_BYTES) return fail('tooLarge');
   let files: Map<string, Uint8Array>;
   try {
-    files = unpack(bytes);
+    files = unpack(bytes, true);
   } catch {
     return fail('damaged');
   }
@@ -54,6 +59,7 @@ export function readZipWorkbook(bytes: Uint8Array): SheetsResult {
   }
   const kind = zipKind(files);
   if (kind !== 'workbook') return fail(kind);
+  if (missingSheet(files)) return fail('damaged');
   for (const [path, data] of files) {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(path) && (lastValueRow(utf8.decode(data)) ?? 0) > MAX_ROWS) {
       return fail('tooManyRows');
@@ -79,6 +85,20 @@ function zipKind(files: ReadonlyMap<string, Uint8Array>): 'workbook' | 'document
     return 'document';
   }
   return 'archive';
+}
+
+/**
+ * A worksheet the package lists in [Content_Types].xml that is not in the zip: a tool that failed halfway. The
+ * library would read it as an empty sheet.
+ */
+function missingSheet(files: ReadonlyMap<string, Uint8Array>): boolean {
+  const types = files.get('[content_types].xml');
+  if (!types) return false;
+  const overrides = utf8.decode(types).match(/<Override\b[^>]*>/g) ?? [];
+  return overrides.some((tag) => {
+    const part = /PartName="\/?([^"]+)"/.exec(tag)?.[1];
+    return part !== undefined && /worksheet\+xml/.test(tag) && !files.has(part.toLowerCase());
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { findHeader } from '../../../lib/import/columns';
 import { importRows } from '../../../lib/import/rows';
-import { MAX_COLUMNS, MAX_FILE_BYTES, readSheets } from '../../../lib/import/sheet';
+import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, readSheets } from '../../../lib/import/sheet';
 
 /** A real workbook, written by the same library a clerk's Excel file is read with. */
 function workbook(sheets: Record<string, unknown[][]>, bookType: 'xlsx' | 'biff8' = 'xlsx'): Uint8Array {
@@ -85,6 +85,32 @@ describe('reading import files', () => {
     ],
   ])('refuses %s with a reason', (_, bytes, problem) => {
     expect(readSheets(bytes)).toEqual({ ok: false, problem });
+  });
+
+  it('reads an HTML table saved as .xls with every cell as text, and refuses a web page without one', () => {
+    const page = `<html><head><meta charset="utf-8"></head><body><table>
+      <tr><td>客户名称</td><td>银行账号</td></tr><tr><td>北京小米&amp;科技</td><td>0200049619200088888</td></tr>
+    </table></body></html>`;
+    const result = readSheets(new TextEncoder().encode(page), '客户.xls');
+    expect(result.ok && result.sheets[0]?.rows[1]).toEqual([
+      { text: '北京小米&科技' },
+      { text: '0200049619200088888' },
+    ]);
+    const signIn = new TextEncoder().encode(
+      '<!DOCTYPE html><html><body><form><input name="user"></form></body></html>',
+    );
+    expect(readSheets(signIn, '客户.xls')).toEqual({ ok: false, problem: 'webPage' });
+  });
+
+  it('drops the empty rows Excel writes at the end of a CSV, and says where a quote is never closed', () => {
+    const csv = `名称,税号\r\n甲公司,1\r\n${',\r\n'.repeat(MAX_ROWS + 5)}`;
+    const result = readSheets(new TextEncoder().encode(csv), '客户.csv');
+    expect(result.ok && result.sheets[0]?.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['名称', '税号'],
+      ['甲公司', '1'],
+    ]);
+    const unclosed = new TextEncoder().encode('名称,税号\n甲公司,1\n"乙公司,2\n丙公司,3\n');
+    expect(readSheets(unclosed, '客户.csv')).toEqual({ ok: false, problem: 'badQuotes', line: 3 });
   });
 
   it('refuses a file over the size limit before reading a byte of it', () => {
