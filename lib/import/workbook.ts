@@ -164,13 +164,16 @@ export function readOleWorkbook(bytes: Uint8Array): SheetsResult {
   return parseWorkbook(bytes);
 }
 
+/** How HTML and XML files begin (a CSV whose first cell starts with < does not). */
+const MARKUP_START = /^<(?:!--|(?:!doctype|\?xml|html|head|body|meta|table|workbook)[\s>])/i;
+
 /**
  * A workbook saved as markup: an HTML table (Excel's "web page", and the .xls many Chinese systems export) or
  * Excel 2003 XML. Null when the text is not markup; 'webPage' for markup with no table in it, such as a sign-in
  * page saved in place of an export.
  */
 export function readMarkupWorkbook(text: string): SheetsResult | null {
-  if (!text.slice(0, 4096).trimStart().startsWith('<')) return null;
+  if (!MARKUP_START.test(text.slice(0, 4096).trimStart())) return null;
   if (/<table[\s>]/i.test(text)) return parseWorkbook(text, true);
   if (text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return parseWorkbook(text);
   return fail('webPage');

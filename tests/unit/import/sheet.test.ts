@@ -100,6 +100,9 @@ describe('reading import files', () => {
       '<!DOCTYPE html><html><body><form><input name="user"></form></body></html>',
     );
     expect(readSheets(signIn, '客户.xls')).toEqual({ ok: false, problem: 'webPage' });
+    // A CSV whose first cell happens to start with < is still a CSV.
+    const csv = readSheets(new TextEncoder().encode('<客户名称>,税号\n甲公司,1\n'), '客户.csv');
+    expect(csv.ok && csv.sheets[0]?.rows[0]?.map((c) => c.text)).toEqual(['<客户名称>', '税号']);
   });
 
   it('drops the empty rows Excel writes at the end of a CSV, and says where a quote is never closed', () => {
