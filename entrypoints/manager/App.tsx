@@ -9,6 +9,8 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { matches, NO_FILTER, type Row, type RowFilter, type Sort, sortRows, toRow } from '../../lib/manager/rows';
 import { sendMessage } from '../../lib/messaging/client';
 import { Editor } from './Editor';
+import { Export } from './Export';
+import { Import } from './Import';
 import { Table } from './Table';
 
 const FIRST = 100;
@@ -25,16 +27,20 @@ export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<Customer | null>(null);
   const unsaved = useRef(false);
+  const [view, setView] = useState<'book' | 'import'>('book');
+  const [exporting, setExporting] = useState(false);
+  const importing = useRef(false);
   // Another customer, Close, or leaving the page: edits not yet saved are never dropped without asking.
   const edit = (next: Customer | null) => {
-    if (next?.id === editing?.id) return;
-    if (unsaved.current && !window.confirm(t('discardEdits'))) return;
+    if (next?.id === editing?.id) return true;
+    if (unsaved.current && !window.confirm(t('discardEdits'))) return false;
     unsaved.current = false;
     setEditing(next);
+    return true;
   };
   useEffect(() => {
     const onLeave = (e: BeforeUnloadEvent) => {
-      if (unsaved.current) e.preventDefault();
+      if (unsaved.current || importing.current) e.preventDefault();
     };
     window.addEventListener('beforeunload', onLeave);
     return () => window.removeEventListener('beforeunload', onLeave);
@@ -128,6 +134,24 @@ export function App() {
     );
   const set = <K extends keyof RowFilter>(key: K, value: RowFilter[K]) => setFilter({ ...filter, [key]: value });
 
+  if (view === 'import') {
+    return (
+      <div class="layout">
+        <main>
+          <Import
+            locale={locale}
+            t={t}
+            onChanged={refresh}
+            onBusy={(busy) => {
+              importing.current = busy;
+            }}
+            onClose={() => setView('book')}
+          />
+        </main>
+      </div>
+    );
+  }
+
   return (
     <div class={editing ? 'layout editing' : 'layout'}>
       <main>
@@ -138,8 +162,26 @@ export function App() {
               ? t('loadingRows', { loaded: rows.size, total })
               : t('shownOf', { shown: visible.length, total: rows.size })}
           </span>
+          <button type="button" onClick={() => edit(null) && setView('import')}>
+            {t('importOpen')}
+          </button>
+          <button type="button" disabled={loading} onClick={() => setExporting(true)}>
+            {t('exportOpen')}
+          </button>
           <LanguageButton locale={locale} t={t} onSwitch={setLocale} />
         </header>
+        {exporting && (
+          <Export
+            shown={visible.map((r) => r.customer)}
+            selected={visible.filter((r) => selected.has(r.customer.id)).map((r) => r.customer)}
+            t={t}
+            onDone={(text) => {
+              setNotice(text);
+              setUndoBatch(null);
+            }}
+            onClose={() => setExporting(false)}
+          />
+        )}
         {loading && total !== null && total > 0 && (
           <progress max={total} value={rows.size} aria-label={t('loadingLabel')} />
         )}

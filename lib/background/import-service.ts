@@ -75,6 +75,7 @@ export function serveImport(port: ImportPort, book: Promise<ImportBook>): void {
       (o) => [...o.added, ...o.updated],
     );
     const { batch, added, updated, unchanged, refused } = outcome;
-    return { batch, added: added.length, updated: updated.length, unchanged, refused };
+    const changed = [...added, ...updated].map((c) => c.id);
+    return { batch, added: added.length, updated: updated.length, unchanged, refused, changed };
   };
 }

@@ -7,8 +7,8 @@ import { z } from '../domain/zod';
  */
 export const IMPORT_PORT = 'taitou:import';
 
-/** Rows per `rows` message: well under the browser's message size at the longest customers. */
-export const IMPORT_CHUNK = 2000;
+/** Rows per `rows` message: well under the browser's message size, and a short pause for the page's pinyin. */
+export const IMPORT_CHUNK = 1000;
 
 const WriteSchema = z.object({
   row: z.number().int().positive(),
@@ -37,6 +37,8 @@ export interface ImportSummary {
   updated: number;
   unchanged: number[];
   refused: { row: number; reason: 'duplicateTaxId' | 'notFound' }[];
+  /** The customers added or updated, for the manager's table. */
+  changed: string[];
 }
 
 /** From the background: progress while writing, then exactly one of done, cancelled or failed. */

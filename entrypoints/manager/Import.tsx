@@ -1,0 +1,299 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { toCsv } from '../../lib/export/csv';
+import type { Locale, Translate } from '../../lib/i18n/messages';
+import type { ColumnTarget } from '../../lib/import/columns';
+import { type Decisions, decide, NO_DECISIONS, previewCounts } from '../../lib/import/decide';
+import { MAX_FILE_BYTES } from '../../lib/import/limits';
+import { headerSignature, remap, savedMapping } from '../../lib/import/mapping';
+import { type BookKeys, planImport } from '../../lib/import/plan';
+import { type ProblemMessage, problemMessage } from '../../lib/import/problems';
+import { type ImportSheet, readImportFile } from '../../lib/import/read-file';
+import { reportTable } from '../../lib/import/report';
+import { importRows } from '../../lib/import/rows';
+import { type ImportPhase, sendImport } from '../../lib/import/send';
+import { sendMessage } from '../../lib/messaging/client';
+import type { ImportSummary } from '../../lib/messaging/import-port';
+import { download } from './download';
+import { ImportMapping } from './ImportMapping';
+import { ImportPreview } from './ImportPreview';
+import { connectImport } from './import-port';
+
+interface Props {
+  locale: Locale;
+  t: Translate;
+  /** Customers added, updated, or taken back by an undo: the table reads them again. */
+  onChanged(ids: readonly string[]): void;
+  /** Whether an import is being written, so that leaving the page asks first. */
+  onBusy(busy: boolean): void;
+  onClose(): void;
+}
+
+type Stage =
+  | { step: 'pick'; reading?: boolean; problem?: ProblemMessage }
+  | { step: 'preview' }
+  | { step: 'writing'; phase: ImportPhase; done: number; total: number; cancel(): void }
+  | { step: 'done'; summary: ImportSummary; undone: boolean };
+
+const ACCEPT = '.xlsx,.xls,.csv,.tsv,.txt';
+const EMPTY_BOOK: BookKeys = { byTaxId: new Map(), byName: new Map() };
+
+/**
+ * Imports customers from a spreadsheet: pick a file (or paste cells), choose the sheet, correct the columns, review
+ * every row and what to do with duplicates, then write it all at once, with progress, cancel, a report and undo.
+ */
+export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
+  const [stage, setStage] = useState<Stage>({ step: 'pick' });
+  const [file, setFile] = useState<{ name: string; sheets: ImportSheet[] } | null>(null);
+  const [sheetAt, setSheetAt] = useState(0);
+  const [columns, setColumns] = useState<ColumnTarget[]>([]);
+  const [book, setBook] = useState<BookKeys | null>(null);
+  const [decisions, setDecisions] = useState<Decisions>(NO_DECISIONS);
+  const [pasted, setPasted] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+    sendMessage('page:bookKeys', {}).then(({ ids, names, taxIds }) => {
+      const byName = new Map<string, string>();
+      const byTaxId = new Map<string, string>();
+      ids.forEach((id, i) => {
+        const name = names[i];
+        const taxId = taxIds[i];
+        if (name && !byName.has(name)) byName.set(name, id);
+        if (taxId) byTaxId.set(taxId, id);
+      });
+      setBook({ byName, byTaxId });
+    });
+  }, []);
+  useEffect(() => onBusy(stage.step === 'writing'), [stage.step, onBusy]);
+
+  const sheet = file?.sheets[sheetAt];
+  const headerRow = sheet?.header?.row ?? 0;
+  const headers = useMemo(() => sheet?.rows[headerRow]?.map((c) => c.text) ?? [], [sheet, headerRow]);
+  const planned = useMemo(
+    () => (sheet ? planImport(importRows(sheet.rows, headerRow, columns), book ?? EMPTY_BOOK) : []),
+    [sheet, headerRow, columns, book],
+  );
+  const rows = useMemo(() => decide(planned, decisions), [planned, decisions]);
+  const counts = useMemo(() => previewCounts(rows), [rows]);
+
+  const choose = (next: { name: string; sheets: ImportSheet[] }, at: number) => {
+    const chosen = next.sheets[at];
+    const width = Math.max(0, ...(chosen?.rows.map((r) => r.length) ?? []));
+    const found = chosen?.header?.columns ?? [];
+    const saved = savedMapping(
+      localStorage.getItem(headerSignature(chosen?.rows[chosen.header?.row ?? 0]?.map((c) => c.text) ?? [])),
+      width,
+    );
+    setFile(next);
+    setSheetAt(at);
+    setColumns(saved ?? Array.from({ length: width }, (_, i) => found[i] ?? null));
+    setDecisions(NO_DECISIONS);
+    setStage({ step: 'preview' });
+  };
+
+  const read = async (name: string, bytes: () => Promise<Uint8Array>, size: number) => {
+    if (size > MAX_FILE_BYTES) return setStage({ step: 'pick', problem: problemMessage('tooLarge') });
+    setStage({ step: 'pick', reading: true });
+    // Let the page say it is reading before a large workbook holds the thread.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const result = readImportFile(await bytes(), name);
+    if (!result.ok) return setStage({ step: 'pick', problem: problemMessage(result.problem, result.line) });
+    const first = Math.max(
+      0,
+      result.sheets.findIndex((s) => s.header && s.dataRows > 0),
+    );
+    choose({ name, sheets: result.sheets }, first);
+  };
+
+  const remember = () => {
+    if (headers.length > 0) localStorage.setItem(headerSignature(headers), JSON.stringify(columns));
+  };
+
+  const commit = () => {
+    remember();
+    const run = sendImport(connectImport(), rows, (phase, done, total) =>
+      setStage((s) => (s.step === 'writing' ? { ...s, phase, done, total } : s)),
+    );
+    setStage({ step: 'writing', phase: 'prepare', done: 0, total: counts.toWrite, cancel: run.cancel });
+    run.end.then((end) => {
+      if (end.type === 'done') {
+        setStage({ step: 'done', summary: end.summary, undone: false });
+        onChanged(end.summary.changed);
+      } else {
+        setStage({ step: 'preview' });
+        window.setTimeout(() =>
+          setNotice(end.type === 'cancelled' ? t('importCancelled') : t('importFailed', { reason: end.reason })),
+        );
+      }
+    });
+  };
+  const [notice, setNotice] = useState('');
+
+  const undo = async (summary: ImportSummary) => {
+    const result = await sendMessage('page:undoBatch', { batch: summary.batch });
+    onChanged(result.changed);
+    setStage({ step: 'done', summary, undone: true });
+    setNotice(result.conflicts.length ? t('undoPartly', { count: result.conflicts.length }) : t('importUndone'));
+  };
+
+  const report = (summary: ImportSummary) => {
+    const table = reportTable(rows, summary, {
+      headers: [t('reportRow'), t('column_name'), t('column_taxId'), t('reportResult'), t('reportReason')],
+      result: {
+        added: t('result_added'),
+        updated: t('result_updated'),
+        unchanged: t('result_unchanged'),
+        skipped: t('result_skipped'),
+        refused: t('result_refused'),
+      },
+      refused: { duplicateTaxId: t('refused_duplicateTaxId'), notFound: t('refused_notFound') },
+      duplicateOf: (row) => (row.duplicate?.in === 'file' ? t('dupOfRow', { row: row.duplicate.row }) : t('dupOfBook')),
+      finding: (row) => row.findings.map((f) => f.message[locale]).join('；'),
+    });
+    download(`${t('reportFile')}-${file?.name ?? ''}.csv`, toCsv(table), 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <section class="import" aria-labelledby="import-title">
+      <header class="top">
+        <h2 id="import-title" tabIndex={-1} ref={heading}>
+          {t('importTitle')}
+        </h2>
+        <button type="button" class="link" onClick={onClose} disabled={stage.step === 'writing'}>
+          {t('close')}
+        </button>
+      </header>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+
+      {stage.step === 'pick' && (
+        <div class="pick">
+          <label class="file-button">
+            {t('importChoose')}
+            <input
+              type="file"
+              accept={ACCEPT}
+              onChange={(e) => {
+                const picked = e.currentTarget.files?.[0];
+                if (picked) read(picked.name, async () => new Uint8Array(await picked.arrayBuffer()), picked.size);
+                e.currentTarget.value = '';
+              }}
+            />
+          </label>
+          <p class="muted">{t('importFormats')}</p>
+          <label for="import-paste">{t('importPasteLabel')}</label>
+          <textarea id="import-paste" rows={5} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
+          <button
+            type="button"
+            disabled={!pasted.trim()}
+            onClick={() => {
+              const bytes = new TextEncoder().encode(pasted);
+              read(t('importPasted'), async () => bytes, bytes.length);
+            }}
+          >
+            {t('importPasteRead')}
+          </button>
+          {stage.reading && <p role="status">{t('importReading')}</p>}
+          {stage.problem && (
+            <p role="alert" class="error">
+              {stage.problem[locale]}
+            </p>
+          )}
+        </div>
+      )}
+
+      {stage.step === 'preview' && file && sheet && (
+        <>
+          <div class="import-file">
+            <strong>{file.name}</strong>
+            {file.sheets.length > 1 && (
+              <label>
+                {t('importSheet')}
+                <select value={sheetAt} onChange={(e) => choose(file, Number(e.currentTarget.value))}>
+                  {file.sheets.map((s, i) => (
+                    <option key={s.name} value={i}>
+                      {t('importSheetOption', { name: s.name, count: s.dataRows })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <button type="button" class="link" onClick={() => setStage({ step: 'pick' })}>
+              {t('importAnother')}
+            </button>
+          </div>
+          <ImportMapping
+            headers={headers}
+            sample={sheet.rows[headerRow + 1]?.map((c) => c.text) ?? []}
+            columns={columns}
+            t={t}
+            onChange={(at, target) => setColumns(remap(columns, at, target))}
+          />
+          <ImportPreview
+            rows={rows}
+            counts={counts}
+            decisions={decisions}
+            locale={locale}
+            t={t}
+            onDecide={setDecisions}
+          />
+          <div class="actions">
+            <button type="button" class="primary" disabled={counts.toWrite === 0} onClick={commit}>
+              {t('importCommit', { count: counts.toWrite })}
+            </button>
+          </div>
+        </>
+      )}
+
+      {stage.step === 'writing' && (
+        <div class="writing">
+          <label for="import-progress">
+            {t(stage.phase === 'prepare' ? 'importPreparing' : 'importWriting', {
+              done: stage.done,
+              total: stage.total,
+            })}
+          </label>
+          <progress
+            id="import-progress"
+            max={stage.total * 2}
+            value={(stage.phase === 'write' ? stage.total : 0) + stage.done}
+          />
+          <button type="button" onClick={stage.cancel}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+
+      {stage.step === 'done' && (
+        <div class="done">
+          <p role="status">
+            {t('importDone', {
+              added: stage.summary.added,
+              updated: stage.summary.updated,
+              unchanged: stage.summary.unchanged.length,
+              skipped: rows.filter((r) => r.decision === 'skip').length,
+              refused: stage.summary.refused.length,
+            })}
+          </p>
+          <div class="actions">
+            <button type="button" onClick={() => report(stage.summary)}>
+              {t('importReport')}
+            </button>
+            {!stage.undone && (
+              <button type="button" onClick={() => undo(stage.summary)}>
+                {t('importUndo')}
+              </button>
+            )}
+            <button type="button" class="primary" onClick={onClose}>
+              {t('importFinish')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
