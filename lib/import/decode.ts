@@ -14,7 +14,12 @@ export type DecodeProblem = 'empty' | 'binary' | 'damaged' | 'mixedEncoding' | '
 
 export type DecodedText =
   | { ok: true; text: string; encoding: Encoding }
-  | { ok: false; reason: DecodeProblem /** The line (from 1) where control characters were found. */; line?: number };
+  | {
+      ok: false;
+      reason: DecodeProblem;
+      /** The line (from 1) where control characters were found. */
+      line?: number;
+    };
 
 const BOMS = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
@@ -26,8 +31,10 @@ const BOMS = [
 const isControl = (code: number) => code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13;
 /** DOS tools end a text file with Ctrl-Z; it carries no data. */
 const DOS_EOF = 0x1a;
-/** Binary files are judged on their first 64 KB: a text file has no control characters there, a binary one plenty
- * (over 1 in 100). */
+/**
+ * Binary files are judged on their first 64 KB: a text file has no control characters there, a binary one plenty
+ * (over 1 in 100).
+ */
 const SAMPLE = 65536;
 
 /** A sequence of character codes: the bytes of a file, or the UTF-16 units of its decoded text. */
@@ -52,14 +59,13 @@ function isBinary(length: number, code: Codes): boolean {
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   const bom = BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte));
-  const wide = bom ? null : utf16WithoutBom(bytes);
-  if (bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be' || wide) {
-    const encoding = bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be' ? bom.encoding : (wide ?? 'utf-16le');
+  const wide = bom ? (bom.encoding === 'utf-8' ? null : bom.encoding) : utf16WithoutBom(bytes);
+  if (wide) {
     const body = bytes.subarray(bom ? 2 : 0);
     if (body.length % 2 === 1) return { ok: false, reason: 'damaged' };
-    const text = new TextDecoder(encoding).decode(body);
+    const text = new TextDecoder(wide).decode(body);
     if (text.includes('\uFFFD')) return { ok: false, reason: 'undecodable' };
-    return checkText(text, encoding);
+    return checkText(text, wide);
   }
   const body = bytes.subarray(bom ? 3 : 0);
   const byte: Codes = (i) => body[i] as number;

@@ -27,7 +27,6 @@ const SIGNATURES: readonly { magic: readonly number[]; at?: number; kind: Exclud
   { magic: [0xff, 0xd8, 0xff], kind: 'image' }, // JPEG
   { magic: ascii('GIF87a'), kind: 'image' },
   { magic: ascii('GIF89a'), kind: 'image' },
-  { magic: ascii('WEBP'), at: 8, kind: 'image' },
   { magic: [0x49, 0x49, 0x2a, 0x00], kind: 'image' }, // TIFF, little-endian
   { magic: [0x4d, 0x4d, 0x00, 0x2a], kind: 'image' }, // TIFF, big-endian
   { magic: ascii('ftypheic'), at: 4, kind: 'image' }, // photos from an iPhone
@@ -35,7 +34,7 @@ const SIGNATURES: readonly { magic: readonly number[]; at?: number; kind: Exclud
   { magic: ascii('ftypmif1'), at: 4, kind: 'image' },
   { magic: [0x1f, 0x8b], kind: 'archive' }, // gzip
   { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: 'archive' }, // 7z
-  { magic: ascii('Rar!'), kind: 'archive' },
+  { magic: [...ascii('Rar!'), 0x1a, 0x07], kind: 'archive' },
   { magic: EMPTY_ZIP, kind: 'archive' },
   { magic: ascii('{\\rtf'), kind: 'document' },
 ];
@@ -58,6 +57,6 @@ export function sniff(bytes: Uint8Array): Sniffed {
     const prefixOf = (magic: readonly number[]) => Array.from(bytes).every((b, i) => magic[i] === b);
     if (prefixOf(ZIP) || prefixOf(OLE)) return 'cutMagic';
   }
-  if (isBmp(bytes)) return 'image';
+  if (isBmp(bytes) || (has(bytes, ascii('RIFF')) && has(bytes, ascii('WEBP'), 8))) return 'image';
   return SIGNATURES.find((s) => has(bytes, s.magic, s.at))?.kind ?? 'other';
 }
