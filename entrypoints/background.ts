@@ -1,5 +1,4 @@
 import { bookService } from '../lib/background/book-service';
-import type { ImportPort } from '../lib/background/import-service';
 import {
   customerOfMenuItem,
   FILL_COMMAND,
@@ -7,10 +6,10 @@ import {
   notifyingChanges,
   serialized,
 } from '../lib/background/shortcuts';
+import type { BackupSettings } from '../lib/backup/format';
 import { openBook } from '../lib/db/open';
 import { translator } from '../lib/i18n/messages';
 import { onLocaleChange, storedLocale } from '../lib/i18n/stored-locale';
-import { IMPORT_PORT } from '../lib/messaging/import-port';
 import { serve } from '../lib/messaging/router';
 import { senderKind } from '../lib/messaging/sender';
 import { PORTAL_MATCHES } from '../lib/portals';
@@ -34,15 +33,18 @@ export default defineBackground(() => {
     (tabId, request) => browser.tabs.sendMessage(tabId, request),
     // With no menu open nobody listens, and sendMessage rejects: that is fine.
     (message) => browser.runtime.sendMessage(message).catch(() => undefined),
+    {
+      read: () => browser.storage.local.get(null) as Promise<BackupSettings>,
+      write: (settings) => browser.storage.local.set(settings),
+    },
   );
   const handlers = notifyingChanges(service.handlers, () => refreshMenu());
   serve(handlers, self);
+  // Imports, backups and restores stream over ports, from the extension's own pages only.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== IMPORT_PORT || senderKind(port.sender ?? {}, self.id, self.origin) !== 'extensionPage') {
-      port.disconnect();
-      return;
-    }
-    service.importOver(port as unknown as ImportPort);
+    const serve = service.ports[port.name];
+    if (!serve || senderKind(port.sender ?? {}, self.id, self.origin) !== 'extensionPage') port.disconnect();
+    else serve(port as never);
   });
 
   const fillTab = async (tabId: number | undefined, id: string | null | undefined) => {

@@ -16,7 +16,7 @@ import type { ImportSummary } from '../../lib/messaging/import-port';
 import { download } from './download';
 import { ImportMapping } from './ImportMapping';
 import { ImportPreview } from './ImportPreview';
-import { connectImport } from './import-port';
+import { connectImport } from './ports';
 
 interface Props {
   locale: Locale;

@@ -1,7 +1,7 @@
 import { getCustomers, listCustomers } from '../db/customers';
-import type { Customer } from '../domain/customer';
 import { bookStamp, readIndexSnapshot, writeIndexSnapshot } from '../db/index-cache';
 import type { TaitouDB } from '../db/open';
+import type { Customer } from '../domain/customer';
 import { type IndexSnapshot, SearchIndex } from '../search/index';
 
 /** How long the book must rest after a write before the index is saved for the worker's next life. */
@@ -66,11 +66,17 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
     const [idx, now] = await Promise.all([get(), getCustomers(db, ids)]);
     const found = new Set(now.map((c) => c.id));
     const records = written.filter((w) => typeof w !== 'string');
-    idx.apply([...now, ...records], ids.filter((id) => !found.has(id)));
+    idx.apply(
+      [...now, ...records],
+      ids.filter((id) => !found.has(id)),
+    );
   };
 
   /** Runs a write to the book, then syncs the customers `written` names (or gives whole) in its result. */
-  const write = async <T>(work: () => Promise<T>, written: (result: T) => readonly (string | Customer)[]): Promise<T> => {
+  const write = async <T>(
+    work: () => Promise<T>,
+    written: (result: T) => readonly (string | Customer)[],
+  ): Promise<T> => {
     writing++;
     epoch++;
     try {
@@ -83,5 +89,12 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
     }
   };
 
-  return { get, write, size };
+  /** Forgets the index, after the whole book was replaced: the next search reads it afresh. */
+  const reload = () => {
+    index = undefined;
+    ready = undefined;
+    epoch++;
+  };
+
+  return { get, write, size, reload };
 }

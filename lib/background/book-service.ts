@@ -21,8 +21,11 @@ import { SAMPLE_CUSTOMERS } from '../demo/samples';
 import { fromBase64, toBase64 } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
 import { fillValuesOf } from '../fill/values-of';
+import { BACKUP_PORT, type BackupReply, RESTORE_PORT, type RestoreReply } from '../messaging/backup-port';
+import { IMPORT_PORT } from '../messaging/import-port';
 import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messaging/protocol';
 import type { FillReport, FillRequest } from '../messaging/tab';
+import { type SettingsStore, serveBackup, serveRestore, type TextPort } from './backup-service';
 import { bookIndex } from './book-index';
 import { captureHandlers } from './capture-service';
 import { type ImportPort, serveImport } from './import-service';
@@ -33,15 +36,29 @@ import { similarCustomers } from './similar';
  * The background's answers to the extension pages, and its import port. Both can be served before the book has
  * opened (a message may be what woke the worker): each waits for it, and all reject with the reason if it cannot open.
  */
-export function bookService(opening: Promise<TaitouDB>, tabs: TabMessenger, broadcast: Broadcaster) {
+export function bookService(
+  opening: Promise<TaitouDB>,
+  tabs: TabMessenger,
+  broadcast: Broadcaster,
+  settings: SettingsStore,
+) {
   const book = opening.then((db) => ({ db, index: bookIndex(db) }));
   const ready = book.then(({ db, index }) => handlersFor(db, tabs, broadcast, index));
   const names = Object.keys(PROTOCOL) as MessageName[];
   const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
     ((await ready)[name] as (d: never, o?: Origin) => unknown)(data, origin);
   const handlers = Object.fromEntries(names.map((name) => [name, waiting(name)])) as unknown as Handlers;
-  return { handlers, importOver: (port: ImportPort) => serveImport(port, book) };
+  /** What serves each port an extension page may open, by the port's name. */
+  const ports: Record<string, (port: Port) => void> = {
+    [IMPORT_PORT]: (port) => serveImport(port as ImportPort, book),
+    [BACKUP_PORT]: (port) => serveBackup(port as TextPort<BackupReply>, book, settings),
+    [RESTORE_PORT]: (port) => serveRestore(port as TextPort<RestoreReply>, book, settings),
+  };
+  return { handlers, ports };
 }
+
+/** A runtime.Port as every port service sees it before it knows which one it is. */
+type Port = ImportPort & TextPort<never>;
 
 /** Sends a fill request to a tab's frames; resolves with the answering frame's report, or undefined if none had fields. */
 export type TabMessenger = (tabId: number, request: FillRequest) => Promise<FillReport | undefined>;

@@ -33,12 +33,13 @@ const pastCustomer = z.custom<Customer | null>((value) => value === null || isRe
 export const BackupAuditEntrySchema = z.object({
   seq: seq.optional(),
   at: z.number(),
-  customerId: z.string().min(1),
+  customerId: z.string(),
   action: z.enum(AUDIT_ACTIONS),
   before: pastCustomer,
   after: pastCustomer,
   batch: z.string().optional(),
   undoes: seq.optional(),
+  created: z.array(z.string().min(1)).optional(),
 });
 
 /** A record the book could not read is kept word for word (`raw`), so that restoring a backup loses none either. */

@@ -153,7 +153,8 @@ export function deleteCustomer(
 export function undoChange(db: TaitouDB, seq: number, opts: WriteOptions = {}): Promise<BookResult<Customer | null>> {
   return inTransaction(db, async (tx) => {
     const entry = await tx.objectStore('audit').get(seq);
-    if (!entry) return fail({ code: 'notFound' });
+    // An import's chunk is taken back whole, with its batch (undoBatch).
+    if (!entry || entry.created) return fail({ code: 'notFound' });
     return undoIn(tx, entry, opts.now ?? Date.now(), opts.batch);
   });
 }
@@ -166,7 +167,9 @@ async function undoIn(
 ): Promise<BookResult<Customer | null>> {
   const customers = tx.objectStore('customers');
   const current = (await customers.get(entry.customerId)) ?? null;
-  if ((current?.revision ?? null) !== (entry.after?.revision ?? null)) return fail({ code: 'conflict', current });
+  // A creation an import recorded in bulk names no record: the customer it added was at revision 1.
+  const left = entry.action === 'create' && !entry.after ? 1 : (entry.after?.revision ?? null);
+  if ((current?.revision ?? null) !== left) return fail({ code: 'conflict', current });
   const restored: Customer | null = entry.before
     ? { ...entry.before, updatedAt: now, revision: (current?.revision ?? entry.before.revision) + 1 }
     : null;
@@ -223,8 +226,12 @@ export async function undoBatch(
   const tx = db.transaction(['customers', 'audit'], 'readwrite');
   const entries = await tx.objectStore('audit').index('batch').getAll(batch);
   for (const entry of entries.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0))) {
-    const result = await undoIn(tx, entry, now, undo);
-    (result.ok ? changed : conflicts).push(entry.customerId);
+    // An import's chunk stands for one creation per customer it added.
+    const each = entry.created?.map((id) => ({ ...entry, customerId: id, action: 'create' as const })) ?? [entry];
+    for (const one of each) {
+      const result = await undoIn(tx, one, now, undo);
+      (result.ok ? changed : conflicts).push(one.customerId);
+    }
   }
   await tx.done;
   return { batch: undo, changed, conflicts };

@@ -32,7 +32,8 @@ const CHUNK = 1000;
 
 /**
  * Writes an import in ONE transaction: it lands whole or not at all. A cancel (`signal`), a closed page or a worker
- * that dies before the commit leaves the book as it was. Every change is audited under one batch. A new customer
+ * that dies before the commit leaves the book as it was. Every change is audited under one batch (new customers a
+ * chunk at a time). A new customer
  * whose tax ID the book already has is refused for that row only (the unique index says so; nothing is read first).
  */
 export async function commitImport(
@@ -56,11 +57,16 @@ export async function commitImport(
   try {
     const size = opts.chunk ?? CHUNK;
     for (let i = 0; i < writes.length && !opts.signal?.aborted; i += size) {
+      const from = outcome.added.length;
       await Promise.all(
-        writes
-          .slice(i, i + size)
-          .map((w) => (w.id ? update(tx, w, now, batch, outcome) : add(tx, w, now, batch, outcome))),
+        writes.slice(i, i + size).map((w) => (w.id ? update(tx, w, now, batch, outcome) : add(tx, w, now, outcome))),
       );
+      const created = outcome.added.slice(from).map((c) => c.id);
+      if (created.length > 0) {
+        await tx
+          .objectStore('audit')
+          .add(audit({ customerId: '', action: 'import', before: null, after: null, created }, now, batch));
+      }
       opts.onProgress?.(Math.min(i + size, writes.length));
     }
     await tx.done;
@@ -74,8 +80,11 @@ function audit(change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch: str
   return { ...change, at: now, batch };
 }
 
-/** A plain `add`, its ConstraintError (tax ID taken) kept from aborting the transaction. */
-function add(tx: WriteTx, write: ImportWrite, now: number, batch: string, outcome: ImportOutcome): Promise<void> {
+/**
+ * A plain `add`, its ConstraintError (tax ID taken) kept from aborting the transaction. Its audit entry is the chunk's
+ * (see `created` in AuditEntry).
+ */
+function add(tx: WriteTx, write: ImportWrite, now: number, outcome: ImportOutcome): Promise<void> {
   const customer: Customer = {
     ...write.draft,
     id: crypto.randomUUID(),
@@ -90,9 +99,6 @@ function add(tx: WriteTx, write: ImportWrite, now: number, batch: string, outcom
   return new Promise((resolve) => {
     const request = raw.objectStore('customers').add(customer);
     request.onsuccess = () => {
-      raw
-        .objectStore('audit')
-        .add(audit({ customerId: customer.id, action: 'create', before: null, after: customer }, now, batch));
       outcome.added.push(customer);
       resolve();
     };

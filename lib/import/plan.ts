@@ -56,15 +56,31 @@ export function planImport(rows: readonly ImportRow[], book: BookKeys): PlannedR
       if (taxId && !fileTaxIds.has(taxId)) fileTaxIds.set(taxId, row.row);
       if (name && !fileNames.has(name)) fileNames.set(name, row.row);
     }
-    if (status === 'error') return { ...row, status, duplicate, decision: 'skip', choices: CHOICES.error };
-    if (!duplicate) return { ...row, status, duplicate, decision: 'add', choices: CHOICES.new };
-    const inFile = duplicate.in === 'file';
-    if (duplicate.by === 'taxId') {
-      return { ...row, status, duplicate, decision: 'skip', choices: inFile ? CHOICES.fileTaxId : CHOICES.taxId };
-    }
-    const choices = inFile ? CHOICES.fileName : CHOICES.name;
-    return { ...row, status, duplicate, decision: taxId ? 'keepBoth' : 'skip', choices };
+    const [decision, choices] = decide(status, duplicate, taxId !== '');
+    // One literal shape for every row: spreading 50,000 rows costs more than naming the fields.
+    return {
+      row: row.row,
+      input: row.input,
+      draft: row.draft,
+      findings: row.findings,
+      status,
+      duplicate,
+      decision,
+      choices,
+    };
   });
+}
+
+function decide(
+  status: PlannedRow['status'],
+  duplicate: Duplicate | null,
+  hasTaxId: boolean,
+): [Decision, readonly Decision[]] {
+  if (status === 'error') return ['skip', CHOICES.error];
+  if (!duplicate) return ['add', CHOICES.new];
+  const inFile = duplicate.in === 'file';
+  if (duplicate.by === 'taxId') return ['skip', inFile ? CHOICES.fileTaxId : CHOICES.taxId];
+  return [hasTaxId ? 'keepBoth' : 'skip', inFile ? CHOICES.fileName : CHOICES.name];
 }
 
 function findDuplicate(

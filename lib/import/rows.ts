@@ -1,4 +1,4 @@
-import type { CustomerInput } from '../domain/customer';
+import type { CustomerDraft, CustomerInput } from '../domain/customer';
 import { CustomerInputSchema } from '../domain/customer';
 import { type Finding, finding } from '../domain/findings';
 import { splitAddressPhone, splitBankAccount } from '../domain/split';
@@ -15,6 +15,8 @@ export interface SheetCell {
 export interface ImportRow {
   row: number;
   input: CustomerInput;
+  /** The customer as the book would store it (schema-checked, normalised); null when the schema refuses it. */
+  draft: CustomerDraft | null;
   findings: Finding[];
 }
 
@@ -154,7 +156,8 @@ export function importRows(
       source: 'import',
     };
     const parsed = CustomerInputSchema.safeParse(input);
-    if (parsed.success) findings.push(...validateCustomer(normalizeDraft(parsed.data)));
+    const draft = parsed.success ? normalizeDraft(parsed.data) : null;
+    if (draft) findings.push(...validateCustomer(draft));
     else if (!input.name.trim()) {
       // A name refused above (a formula) is already reported; "missing" would only repeat it.
       if (!findings.some((f) => f.field === 'name'))
@@ -163,7 +166,7 @@ export function importRows(
       findings.push(
         finding('import.tooLong', 'row', 'error', '有内容超出长度上限', 'A value is longer than the book takes'),
       );
-    out.push({ row: index + 1, input, findings });
+    out.push({ row: index + 1, input, draft, findings });
   });
   return out;
 }

@@ -1,15 +1,10 @@
 import type { ImportReply, ImportRequest } from '../messaging/import-port';
 import { IMPORT_CHUNK } from '../messaging/import-port';
+import type { PagePort } from '../messaging/page-port';
 import type { PlannedRow } from './plan';
 import { importWrites } from './writes';
 
-/** The page's end of the import port (runtime.Port, typed). */
-export interface PagePort {
-  postMessage(message: ImportRequest): void;
-  onMessage: { addListener(listener: (message: ImportReply) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-  disconnect(): void;
-}
+export type ImportPagePort = PagePort<ImportRequest, ImportReply>;
 
 export type ImportEnd = Exclude<ImportReply, { type: 'progress' }>;
 export type ImportPhase = 'prepare' | 'write';
@@ -20,7 +15,7 @@ export type ImportPhase = 'prepare' | 'write';
  * chunks, so the progress bar moves and Cancel answers.
  */
 export function sendImport(
-  port: PagePort,
+  port: ImportPagePort,
   rows: readonly PlannedRow[],
   onProgress: (phase: ImportPhase, done: number, total: number) => void,
 ): { end: Promise<ImportEnd>; cancel(): void } {

@@ -1,6 +1,4 @@
 import type { Customer, CustomerDraft } from '../domain/customer';
-import { CustomerInputSchema } from '../domain/customer';
-import { normalizeDraft } from '../domain/validate';
 import { searchKeys } from '../search/keys';
 import type { PlannedRow } from './plan';
 
@@ -19,10 +17,8 @@ export interface ImportWrite {
 export function importWrites(rows: readonly PlannedRow[]): ImportWrite[] {
   const writes: ImportWrite[] = [];
   for (const row of rows) {
-    if (row.decision === 'skip') continue;
-    const parsed = CustomerInputSchema.safeParse(row.input);
-    if (!parsed.success) continue;
-    const draft = normalizeDraft(parsed.data);
+    const { draft } = row;
+    if (row.decision === 'skip' || !draft) continue;
     const keys = searchKeys(draft.name, draft.taxId);
     const target = row.decision === 'update' && row.duplicate?.in === 'book' ? row.duplicate.customerId : undefined;
     writes.push(target ? { row: row.row, id: target, draft, keys } : { row: row.row, draft, keys });

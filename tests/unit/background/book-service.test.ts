@@ -51,7 +51,10 @@ describe('book handlers', () => {
   });
 
   it('answers every message with the reason when the book cannot open', async () => {
-    const h = bookService(Promise.reject(new Error('migration failed: disk full')), noFrames, nobody).handlers;
+    const h = bookService(Promise.reject(new Error('migration failed: disk full')), noFrames, nobody, {
+      read: async () => ({}),
+      write: async () => undefined,
+    }).handlers;
     await expect(h['page:stats']({})).rejects.toThrow('disk full');
     await expect(h['page:search']({ query: 'x', limit: 1 })).rejects.toThrow('disk full');
   });

@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { createCustomer, getCustomer, listCustomers, undoBatch } from '../../../lib/db/customers';
+import {
+  createCustomer,
+  getCustomer,
+  listCustomers,
+  undoBatch,
+  undoChange,
+  updateCustomer,
+} from '../../../lib/db/customers';
 import { commitImport } from '../../../lib/db/import';
+import { CustomerInputSchema } from '../../../lib/domain/customer';
+import { normalizeDraft } from '../../../lib/domain/validate';
 import type { PlannedRow } from '../../../lib/import/plan';
 import { importWrites } from '../../../lib/import/writes';
 import { customerInput, freshBook } from '../../support/book';
 
-const planned = (row: number, name: string, taxId: string, extra: Partial<PlannedRow> = {}): PlannedRow => ({
-  row,
-  input: customerInput({ name, taxId, source: 'import' }),
-  findings: [],
-  status: 'valid',
-  duplicate: null,
-  decision: 'add',
-  choices: ['add', 'skip'],
-  ...extra,
-});
+const planned = (row: number, name: string, taxId: string, extra: Partial<PlannedRow> = {}): PlannedRow => {
+  const input = extra.input ?? customerInput({ name, taxId, source: 'import' });
+  return {
+    row,
+    input,
+    draft: normalizeDraft(CustomerInputSchema.parse(input)),
+    findings: [],
+    status: 'valid',
+    duplicate: null,
+    decision: 'add',
+    choices: ['add', 'skip'],
+    ...extra,
+  };
+};
 
 /** A book with Xiaomi in it, and an import of three new customers plus an update of Xiaomi's address. */
 async function setUp() {
@@ -59,7 +72,14 @@ describe('committing an import', () => {
       bankAccount: '0200049619200088888',
     });
     expect(updated).toMatchObject({ taxId: '91110000600037341L', revision: 2, keys: { taxId: '91110000600037341L' } });
-    expect(await db.countFromIndex('audit', 'batch', outcome.batch)).toBe(4);
+    // New customers are audited a chunk at a time; the update has its own entry with the record before.
+    const audit = await db.getAllFromIndex('audit', 'batch', outcome.batch);
+    expect(audit.map((a) => [a.action, a.created?.length ?? a.customerId])).toEqual([
+      ['import', 2],
+      ['update', xiaomi.id],
+      ['import', 1],
+    ]);
+    expect(audit.flatMap((a) => a.created ?? []).sort()).toEqual(outcome.added.map((c) => c.id).sort());
 
     const undone = await undoBatch(db, outcome.batch);
     expect(undone.conflicts).toEqual([]);
@@ -90,6 +110,22 @@ describe('committing an import', () => {
     await expect(committing).rejects.toThrow();
     expect(await listCustomers(db)).toEqual(before);
     expect(await db.count('audit')).toBe(auditBefore);
+  });
+
+  it('undoes an import but keeps a customer edited since, and refuses to undo a chunk on its own', async () => {
+    const { db, writes } = await setUp();
+    const outcome = await commitImport(db, writes.slice(0, 3));
+    const edited = outcome.added[0];
+    if (!edited) throw new Error('nothing added');
+    await updateCustomer(db, edited.id, 1, { ...edited, notes: '已联系' });
+    const [chunk] = await db.getAllFromIndex('audit', 'batch', outcome.batch);
+    expect(await undoChange(db, chunk?.seq ?? -1)).toEqual({ ok: false, error: { code: 'notFound' } });
+    const undone = await undoBatch(db, outcome.batch);
+    expect(undone.conflicts).toEqual([edited.id]);
+    expect(undone.changed).toHaveLength(2);
+    expect((await listCustomers(db)).customers.map((c) => c.name).sort()).toEqual(
+      ['北京小米科技有限责任公司', edited.name].sort(),
+    );
   });
 
   it('reports a row that matches its customer already as unchanged', async () => {

@@ -6,6 +6,7 @@ import type { ImportRow } from '../../../lib/import/rows';
 const row = (n: number, name: string, taxId = '', findings: Partial<Finding>[] = []): ImportRow => ({
   row: n,
   input: { name, taxId, entries: [{ id: 'main' }], defaultEntryId: 'main', source: 'import' },
+  draft: null,
   findings: findings as Finding[],
 });
 
