@@ -8,6 +8,7 @@ import { SOURCES } from '../../lib/domain/vocabulary';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { matches, NO_FILTER, type Row, type RowFilter, type Sort, sortRows, toRow } from '../../lib/manager/rows';
 import { sendMessage } from '../../lib/messaging/client';
+import { Backup } from './Backup';
 import { Editor } from './Editor';
 import { Export } from './Export';
 import { Import } from './Import';
@@ -29,6 +30,9 @@ export function App() {
   const unsaved = useRef(false);
   const [view, setView] = useState<'book' | 'import'>('book');
   const [exporting, setExporting] = useState(false);
+  const [backingUp, setBackingUp] = useState(false);
+  // Bumped when the whole book may have changed (a restore): the table reads it again.
+  const [generation, setGeneration] = useState(0);
   const importing = useRef(false);
   // Another customer, Close, or leaving the page: edits not yet saved are never dropped without asking.
   const edit = (next: Customer | null) => {
@@ -49,9 +53,11 @@ export function App() {
   const [undoBatch, setUndoBatch] = useState<string | null>(null);
 
   // The newest customers first, so the table shows at once; then the whole book, page by page.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once; a failure is told in the language of the moment
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads again only when the whole book changed (a restore); a failure is told in the language of the moment
   useEffect(() => {
     let alive = true;
+    setRows(new Map());
+    setLoading(true);
     (async () => {
       const put = (list: Customer[]) =>
         setRows((old) => {
@@ -72,7 +78,7 @@ export function App() {
     return () => {
       alive = false;
     };
-  }, []);
+  }, [generation]);
 
   const all = useMemo(() => [...rows.values()], [rows]);
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
@@ -168,8 +174,14 @@ export function App() {
           <button type="button" disabled={loading} onClick={() => setExporting(true)}>
             {t('exportOpen')}
           </button>
+          <button type="button" onClick={() => edit(null) && setBackingUp(true)}>
+            {t('backupOpen')}
+          </button>
           <LanguageButton locale={locale} t={t} onSwitch={setLocale} />
         </header>
+        {backingUp && (
+          <Backup t={t} onRestored={() => setGeneration((g) => g + 1)} onClose={() => setBackingUp(false)} />
+        )}
         {exporting && (
           <Export
             shown={visible.map((r) => r.customer)}

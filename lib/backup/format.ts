@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS } from '../db/schema';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, fromBase64, sniffType } from '../domain/attachment';
 import { type Customer, CustomerSchema } from '../domain/customer';
+import { InvoiceSchema } from '../domain/invoice';
 import { z } from '../domain/zod';
 
 /** The marker every Taitou backup carries, so that another app's JSON is told apart from a damaged backup. */
@@ -8,9 +9,9 @@ export const BACKUP_FORMAT = 'taitou-backup';
 /**
  * The format this build writes and the newest it reads. Bump it when a section is added or changed, so that an
  * older build refuses the file rather than dropping what it does not know; a section added later defaults to []
- * (as `invoices` will), so that files written before it still read.
+ * (as `invoices` did in version 2), so that files written before it still read.
  */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /** How many problems a refused file reports; the first few say what is wrong, the count how much. */
 export const MAX_REPORTED_ISSUES = 5;
 
@@ -124,6 +125,8 @@ export const BackupSchema = z
     audit: z.array(BackupAuditEntrySchema),
     quarantine: z.array(BackupQuarantineEntrySchema),
     attachments: z.array(BackupAttachmentSchema),
+    /** Invoice history, from version 2. */
+    invoices: z.array(InvoiceSchema).default([]),
   })
   .superRefine((backup, ctx) => {
     repeats(backup.customers, (c) => c.id, 'customers', ['id'], ctx);
@@ -132,6 +135,7 @@ export const BackupSchema = z
     repeats(backup.audit, (e) => e.seq, 'audit', ['seq'], ctx);
     repeats(backup.quarantine, (e) => e.seq, 'quarantine', ['seq'], ctx);
     repeats(backup.attachments, (a) => a.id, 'attachments', ['id'], ctx);
+    repeats(backup.invoices, (i) => i.id, 'invoices', ['id'], ctx);
   });
 
 export type Backup = z.infer<typeof BackupSchema>;

@@ -16,7 +16,7 @@ import type { TaitouDB } from './open';
 import type { QuarantineEntry, TaitouSchema } from './schema';
 
 /** Every store of the book; a backup holds them all and a restore writes them in one transaction. */
-const STORES = ['customers', 'audit', 'quarantine', 'attachments'] as const;
+const STORES = ['customers', 'audit', 'quarantine', 'attachments', 'invoices'] as const;
 type RestoreTx = IDBPTransaction<TaitouSchema, (typeof STORES)[number][], 'readwrite'>;
 type KeptFile = { meta: Omit<Backup['attachments'][number], 'data'>; data: ArrayBuffer };
 
@@ -37,11 +37,12 @@ export async function readBackup(
   opts: ReadBackupOptions = {},
 ): Promise<Backup> {
   const tx = db.transaction([...STORES], 'readonly');
-  const [rawCustomers, audit, quarantine, attachments] = await Promise.all([
+  const [rawCustomers, audit, quarantine, attachments, invoices] = await Promise.all([
     tx.objectStore('customers').getAll(),
     tx.objectStore('audit').getAll(),
     tx.objectStore('quarantine').getAll(),
     tx.objectStore('attachments').getAll(),
+    tx.objectStore('invoices').getAll(),
     tx.done,
   ]);
   const now = opts.now ?? Date.now();
@@ -72,6 +73,7 @@ export async function readBackup(
     audit,
     quarantine: [...quarantine, ...parked],
     attachments: attachments.map(({ data, ...meta }) => ({ ...meta, data: toBase64(new Uint8Array(data)) })),
+    invoices,
   };
 }
 
@@ -98,6 +100,7 @@ export interface RestoreReport {
   attachmentsAdded: number;
   historyAdded: number;
   quarantineAdded: number;
+  invoicesAdded: number;
 }
 
 /**
@@ -184,6 +187,7 @@ async function replaceBook(tx: RestoreTx, backup: Backup, files: KeptFile[]): Pr
     ...backup.audit.map((entry) => tx.objectStore('audit').put(entry)),
     ...backup.quarantine.map((entry) => tx.objectStore('quarantine').put(entry)),
     ...files.map(({ meta, data }) => tx.objectStore('attachments').put({ ...meta, data })),
+    ...backup.invoices.map((invoice) => tx.objectStore('invoices').put(invoice)),
   ]);
   return {
     mode: 'replace',
@@ -195,6 +199,7 @@ async function replaceBook(tx: RestoreTx, backup: Backup, files: KeptFile[]): Pr
     attachmentsAdded: files.length,
     historyAdded: backup.audit.length,
     quarantineAdded: backup.quarantine.length,
+    invoicesAdded: backup.invoices.length,
   };
 }
 
@@ -218,6 +223,7 @@ async function mergeIntoBook(
     attachmentsAdded: 0,
     historyAdded,
     quarantineAdded: 0,
+    invoicesAdded: 0,
   };
   for (const customer of backup.customers) {
     const current = await customers.get(customer.id);
@@ -248,6 +254,12 @@ async function mergeIntoBook(
     report.attachmentsAdded++;
   }
   report.quarantineAdded = await mergeQuarantine(tx, backup.quarantine);
+  // An invoice the book has already is the same invoice (its number is its id): the book's copy stands.
+  for (const invoice of backup.invoices) {
+    if ((await tx.objectStore('invoices').getKey(invoice.id)) !== undefined) continue;
+    await tx.objectStore('invoices').add(invoice);
+    report.invoicesAdded++;
+  }
   return report;
 }
 
@@ -256,7 +268,14 @@ const revisionOf = (customer: unknown) =>
 
 /** Which change an audit entry records, whatever number either book gave it. */
 const changeKey = (entry: Omit<BackupAuditEntry, 'seq' | 'undoes'>) =>
-  JSON.stringify([entry.at, entry.action, revisionOf(entry.before), revisionOf(entry.after), entry.batch ?? null]);
+  JSON.stringify([
+    entry.at,
+    entry.action,
+    revisionOf(entry.before),
+    revisionOf(entry.after),
+    entry.batch ?? null,
+    entry.created?.[0] ?? null,
+  ]);
 
 /**
  * Adds the backup's history entries the book lacks. Sequence numbers are the book's own, so an added entry gets a

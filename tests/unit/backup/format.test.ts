@@ -9,6 +9,7 @@ import {
 } from '../../../lib/backup/format';
 import { toBase64 } from '../../../lib/domain/attachment';
 import { type Customer, CustomerSchema } from '../../../lib/domain/customer';
+import { InvoiceSchema } from '../../../lib/domain/invoice';
 import { searchKeys } from '../../../lib/search/keys';
 import { customerInput } from '../../support/book';
 
@@ -60,6 +61,21 @@ function sample(): Backup {
         data: toBase64(PDF),
       },
     ],
+    invoices: [
+      InvoiceSchema.parse({
+        id: '25442000000123456789',
+        digitalNumber: '25442000000123456789',
+        buyerTaxId: '91110000600037341L',
+        buyerName: '北京小米科技有限责任公司',
+        issuedOn: '2025-03-01',
+        amount: 100_000,
+        tax: 13_000,
+        total: 113_000,
+        batch: 'b1',
+        importedAt: 4,
+        updatedAt: 4,
+      }),
+    ],
   };
 }
 
@@ -73,6 +89,13 @@ const problemOf = (text: string) => {
 };
 
 describe('parseBackup', () => {
+  it('reads a version-1 file, from before invoice history, with no invoices', () => {
+    const { invoices: _, ...old } = sampleData();
+    const parsed = parseBackup(JSON.stringify({ ...old, version: 1 }));
+    expect(parsed.ok && parsed.backup.invoices).toEqual([]);
+    expect(parsed.ok && parsed.backup.customers).toHaveLength(2);
+  });
+
   it('reads back what backupText wrote, a byte-order mark and all', () => {
     expect(parseBackup(backupText(sample()))).toEqual({ ok: true, backup: sample() });
     expect(parseBackup(`\uFEFF${backupText(sample())}`)).toEqual({ ok: true, backup: sample() });
