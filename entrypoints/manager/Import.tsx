@@ -3,6 +3,7 @@ import { toCsv } from '../../lib/export/csv';
 import type { Locale, Translate } from '../../lib/i18n/messages';
 import type { ColumnTarget } from '../../lib/import/columns';
 import { type Decisions, decide, NO_DECISIONS, previewCounts } from '../../lib/import/decide';
+import { type InvoiceExport, readInvoiceExport } from '../../lib/import/invoices';
 import { MAX_FILE_BYTES } from '../../lib/import/limits';
 import { headerSignature, remap, savedMapping } from '../../lib/import/mapping';
 import { type BookKeys, planImport } from '../../lib/import/plan';
@@ -10,10 +11,11 @@ import { type ProblemMessage, problemMessage } from '../../lib/import/problems';
 import { type ImportSheet, readImportFile } from '../../lib/import/read-file';
 import { reportTable } from '../../lib/import/report';
 import { importRows } from '../../lib/import/rows';
-import { type ImportPhase, sendImport } from '../../lib/import/send';
+import { type ImportPhase, sendImport, sendInvoices } from '../../lib/import/send';
 import { sendMessage } from '../../lib/messaging/client';
 import type { ImportSummary } from '../../lib/messaging/import-port';
 import { download } from './download';
+import { ImportInvoices } from './ImportInvoices';
 import { ImportMapping } from './ImportMapping';
 import { ImportPreview } from './ImportPreview';
 import { connectImport } from './ports';
@@ -35,7 +37,6 @@ type Stage =
   | { step: 'done'; summary: ImportSummary; undone: boolean };
 
 const ACCEPT = '.xlsx,.xls,.csv,.tsv,.txt';
-const EMPTY_BOOK: BookKeys = { byTaxId: new Map(), byName: new Map() };
 
 /**
  * Imports customers from a spreadsheet: pick a file (or paste cells), choose the sheet, correct the columns, review
@@ -44,6 +45,7 @@ const EMPTY_BOOK: BookKeys = { byTaxId: new Map(), byName: new Map() };
 export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
   const [stage, setStage] = useState<Stage>({ step: 'pick' });
   const [file, setFile] = useState<{ name: string; sheets: ImportSheet[] } | null>(null);
+  const [invoiceFile, setInvoiceFile] = useState<{ name: string; found: InvoiceExport } | null>(null);
   const [sheetAt, setSheetAt] = useState(0);
   const [columns, setColumns] = useState<ColumnTarget[]>([]);
   const [book, setBook] = useState<BookKeys | null>(null);
@@ -70,10 +72,11 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
   const sheet = file?.sheets[sheetAt];
   const headerRow = sheet?.header?.row ?? 0;
   const headers = useMemo(() => sheet?.rows[headerRow]?.map((c) => c.text) ?? [], [sheet, headerRow]);
-  const planned = useMemo(
-    () => (sheet ? planImport(importRows(sheet.rows, headerRow, columns), book ?? EMPTY_BOOK) : []),
-    [sheet, headerRow, columns, book],
+  const imported = useMemo(
+    () => (sheet ? importRows(sheet.rows, headerRow, columns) : []),
+    [sheet, headerRow, columns],
   );
+  const planned = useMemo(() => (book ? planImport(imported, book) : []), [imported, book]);
   const rows = useMemo(() => decide(planned, decisions), [planned, decisions]);
   const counts = useMemo(() => previewCounts(rows), [rows]);
 
@@ -99,6 +102,10 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
     await new Promise((resolve) => setTimeout(resolve, 30));
     const result = readImportFile(await bytes(), name);
     if (!result.ok) return setStage({ step: 'pick', problem: problemMessage(result.problem, result.line) });
+    // The platform's invoice query export names its buyer as a customer list would: look for it first.
+    const found = readInvoiceExport(result.sheets);
+    setInvoiceFile(found ? { name, found } : null);
+    if (found) return setStage({ step: 'preview' });
     const first = Math.max(
       0,
       result.sheets.findIndex((s) => s.header && s.dataRows > 0),
@@ -111,11 +118,16 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
   };
 
   const commit = () => {
-    remember();
-    const run = sendImport(connectImport(), rows, (phase, done, total) =>
-      setStage((s) => (s.step === 'writing' ? { ...s, phase, done, total } : s)),
-    );
-    setStage({ step: 'writing', phase: 'prepare', done: 0, total: counts.toWrite, cancel: run.cancel });
+    const progress = (phase: ImportPhase, done: number, total: number) =>
+      setStage((s) => (s.step === 'writing' ? { ...s, phase, done, total } : s));
+    let run: ReturnType<typeof sendImport>;
+    if (invoiceFile) run = sendInvoices(connectImport(), invoiceFile.found.invoices, invoiceFile.name, progress);
+    else {
+      remember();
+      run = sendImport(connectImport(), rows, progress);
+    }
+    const total = invoiceFile ? invoiceFile.found.invoices.length : counts.toWrite;
+    setStage({ step: 'writing', phase: 'prepare', done: 0, total, cancel: run.cancel });
     run.end.then((end) => {
       if (end.type === 'done') {
         setStage({ step: 'done', summary: end.summary, undone: false });
@@ -206,7 +218,26 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
         </div>
       )}
 
-      {stage.step === 'preview' && file && sheet && (
+      {stage.step === 'preview' && !book && <p role="status">{t('importReadingBook')}</p>}
+      {stage.step === 'preview' && invoiceFile && book && (
+        <>
+          <div class="import-file">
+            <strong>{invoiceFile.name}</strong>
+            <span>{t('invoiceExport')}</span>
+            <button type="button" class="link" onClick={() => setStage({ step: 'pick' })}>
+              {t('importAnother')}
+            </button>
+          </div>
+          <ImportInvoices found={invoiceFile.found} book={book} locale={locale} t={t} />
+          <div class="actions">
+            <button type="button" class="primary" disabled={invoiceFile.found.invoices.length === 0} onClick={commit}>
+              {t('invoiceCommit', { count: invoiceFile.found.invoices.length })}
+            </button>
+          </div>
+        </>
+      )}
+
+      {stage.step === 'preview' && !invoiceFile && file && sheet && book && (
         <>
           <div class="import-file">
             <strong>{file.name}</strong>
@@ -268,7 +299,18 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
         </div>
       )}
 
-      {stage.step === 'done' && (
+      {stage.step === 'done' && stage.summary.invoices && (
+        <div class="done">
+          <p role="status">{t('invoiceDone', { ...stage.summary.invoices, customers: stage.summary.added })}</p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={onClose}>
+              {t('importFinish')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {stage.step === 'done' && !stage.summary.invoices && (
         <div class="done">
           <p role="status">
             {t('importDone', {

@@ -1,8 +1,9 @@
 import { commitImport } from '../db/import';
+import { importInvoices } from '../db/invoices';
 import type { TaitouDB } from '../db/open';
 import { normalizeDraft } from '../domain/validate';
 import type { ImportWrite } from '../import/writes';
-import { type ImportReply, ImportRequestSchema } from '../messaging/import-port';
+import { type ImportReply, ImportRequestSchema, type ImportSummary } from '../messaging/import-port';
 import type { bookIndex } from './book-index';
 
 /** The parts of runtime.Port an import uses. */
@@ -25,6 +26,8 @@ export interface ImportBook {
  */
 export function serveImport(port: ImportPort, book: Promise<ImportBook>): void {
   const writes: ImportWrite[] = [];
+  const invoices: unknown[] = [];
+  let file = '';
   const cancel = new AbortController();
   let state: 'receiving' | 'writing' | 'over' = 'receiving';
   const reply = (message: ImportReply) => {
@@ -53,9 +56,12 @@ export function serveImport(port: ImportPort, book: Promise<ImportBook>): void {
       if (state === 'receiving') end({ type: 'cancelled' });
     } else if (request.type === 'rows' && state === 'receiving') {
       for (const w of request.writes) writes.push({ ...w, draft: normalizeDraft(w.draft) });
+    } else if (request.type === 'invoices' && state === 'receiving') {
+      invoices.push(...request.invoices);
+      file = request.file;
     } else if (request.type === 'commit' && state === 'receiving') {
       state = 'writing';
-      write().then(
+      (invoices.length > 0 ? writeInvoices() : write()).then(
         (summary) => end({ type: 'done', summary }),
         (error: Error) =>
           end(cancel.signal.aborted ? { type: 'cancelled' } : { type: 'failed', reason: error.message }),
@@ -63,7 +69,28 @@ export function serveImport(port: ImportPort, book: Promise<ImportBook>): void {
     }
   });
 
-  const write = async () => {
+  // Invoice history lands whole or not at all, like customers; it is one transaction with no chunks to report.
+  const writeInvoices = async (): Promise<ImportSummary> => {
+    const { db, index } = await book;
+    if (cancel.signal.aborted) throw new Error('cancelled');
+    reply({ type: 'progress', done: 0, total: invoices.length });
+    const result = await index.write(
+      () => importInvoices(db, invoices, { file }),
+      (r) => r.customersCreated,
+    );
+    const { batch, added, updated, unchanged, refused, customersCreated } = result;
+    return {
+      batch,
+      added: customersCreated.length,
+      updated: 0,
+      unchanged: [],
+      refused: [],
+      changed: customersCreated,
+      invoices: { added, updated, unchanged, refused: refused.length },
+    };
+  };
+
+  const write = async (): Promise<ImportSummary> => {
     const { db, index } = await book;
     const total = writes.length;
     const outcome = await index.write(

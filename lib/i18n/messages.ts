@@ -190,6 +190,7 @@ export const zhCN = {
   importPasteRead: '读取粘贴的内容',
   importPasted: '粘贴的内容',
   importReading: '正在读取文件…',
+  importReadingBook: '正在读取客户簿，以便找出重复…',
   importSheet: '工作表',
   importSheetOption: '{name}（{count} 行）',
   importAnother: '换一个文件',
@@ -303,6 +304,11 @@ export const zhCN = {
   backupWriteFailed: '恢复失败，客户簿未做任何更改：{message}',
   backupMergeDone: '已合并：新增 {added}，更新 {updated}，未变 {unchanged}，拒绝 {refused}',
   backupReplaceDone: '已从备份恢复 {added} 个客户',
+  invoiceExport: '发票查询导出（开票历史）',
+  invoiceCounts:
+    '{invoices} 张发票，{buyers} 个购买方，其中 {newBuyers} 个不在客户簿里（将作为待核实客户加入）；{problems} 处无法读取',
+  invoiceCommit: '导入 {count} 张发票',
+  invoiceDone: '发票已导入：新增 {added}，更新 {updated}，未变 {unchanged}，被拒 {refused}；新建待核实客户 {customers}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -498,6 +504,7 @@ export const en: Record<MessageKey, string> = {
   importPasteRead: 'Read the pasted cells',
   importPasted: 'Pasted cells',
   importReading: 'Reading the file…',
+  importReadingBook: 'Reading the book to find duplicates…',
   importSheet: 'Sheet',
   importSheetOption: '{name} ({count} rows)',
   importAnother: 'Choose another file',
@@ -615,6 +622,12 @@ export const en: Record<MessageKey, string> = {
   backupWriteFailed: 'Restore failed; the book was not changed: {message}',
   backupMergeDone: 'Merged: {added} added, {updated} updated, {unchanged} unchanged, {refused} refused',
   backupReplaceDone: 'Restored {added} customers from the backup',
+  invoiceExport: 'Invoice query export (invoice history)',
+  invoiceCounts:
+    '{invoices} invoices, {buyers} buyers, {newBuyers} of them not in the book (they will be added as customers to verify); {problems} rows could not be read',
+  invoiceCommit: 'Import {count} invoices',
+  invoiceDone:
+    'Invoices imported: {added} added, {updated} updated, {unchanged} unchanged, {refused} refused; {customers} new customers to verify',
 };
 
 export type Locale = 'zh-CN' | 'en';

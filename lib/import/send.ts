@@ -1,3 +1,4 @@
+import type { InvoiceDraft } from '../domain/invoice';
 import type { ImportReply, ImportRequest } from '../messaging/import-port';
 import { IMPORT_CHUNK } from '../messaging/import-port';
 import type { PagePort } from '../messaging/page-port';
@@ -5,19 +6,45 @@ import type { PlannedRow } from './plan';
 import { importWrites } from './writes';
 
 export type ImportPagePort = PagePort<ImportRequest, ImportReply>;
-
 export type ImportEnd = Exclude<ImportReply, { type: 'progress' }>;
 export type ImportPhase = 'prepare' | 'write';
+type Progress = (phase: ImportPhase, done: number, total: number) => void;
 
 /**
  * Sends the rows the clerk kept to the background and asks it to write them. Each chunk's search keys are computed
  * (pinyin: the costly part) and posted while the background checks the chunk before; the page breathes between
  * chunks, so the progress bar moves and Cancel answers.
  */
-export function sendImport(
+export function sendImport(port: ImportPagePort, rows: readonly PlannedRow[], onProgress: Progress) {
+  const kept = rows.filter((r) => r.decision !== 'skip');
+  return stream(
+    port,
+    kept.length,
+    (from, to) => ({ type: 'rows', writes: importWrites(kept.slice(from, to)) }),
+    onProgress,
+  );
+}
+
+/** Sends an invoice export's invoices to the background, which writes them in one transaction. */
+export function sendInvoices(
   port: ImportPagePort,
-  rows: readonly PlannedRow[],
-  onProgress: (phase: ImportPhase, done: number, total: number) => void,
+  invoices: readonly InvoiceDraft[],
+  file: string,
+  onProgress: Progress,
+) {
+  return stream(
+    port,
+    invoices.length,
+    (from, to) => ({ type: 'invoices', invoices: invoices.slice(from, to), file }),
+    onProgress,
+  );
+}
+
+function stream(
+  port: ImportPagePort,
+  total: number,
+  chunk: (from: number, to: number) => ImportRequest,
+  onProgress: Progress,
 ): { end: Promise<ImportEnd>; cancel(): void } {
   let cancelled = false;
   const end = new Promise<ImportEnd>((resolve) => {
@@ -28,12 +55,11 @@ export function sendImport(
     });
     port.onDisconnect.addListener(() => resolve({ type: 'failed', reason: 'disconnected' }));
   });
-  const kept = rows.filter((r) => r.decision !== 'skip');
   (async () => {
-    for (let i = 0; i < kept.length && !cancelled; i += IMPORT_CHUNK) {
-      const chunk = kept.slice(i, i + IMPORT_CHUNK);
-      port.postMessage({ type: 'rows', writes: importWrites(chunk) });
-      onProgress('prepare', i + chunk.length, kept.length);
+    for (let from = 0; from < total && !cancelled; from += IMPORT_CHUNK) {
+      const to = Math.min(total, from + IMPORT_CHUNK);
+      port.postMessage(chunk(from, to));
+      onProgress('prepare', to, total);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     if (!cancelled) port.postMessage({ type: 'commit' });

@@ -25,6 +25,12 @@ const WriteSchema = z.object({
 /** From the page: chunks of rows to write, then `commit`; `cancel` asks for a rollback while it runs. */
 export const ImportRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rows'), writes: z.array(WriteSchema).max(IMPORT_CHUNK) }),
+  /** Invoice history instead of customers (the platform's invoice query export); checked by the book on commit. */
+  z.object({
+    type: z.literal('invoices'),
+    invoices: z.array(z.unknown()).max(IMPORT_CHUNK),
+    file: z.string().max(260),
+  }),
   z.object({ type: z.literal('commit') }),
   z.object({ type: z.literal('cancel') }),
 ]);
@@ -39,6 +45,8 @@ export interface ImportSummary {
   refused: { row: number; reason: 'duplicateTaxId' | 'notFound' }[];
   /** The customers added or updated, for the manager's table. */
   changed: string[];
+  /** For invoice history: the invoices written, and how many (unknown buyers) became pending customers. */
+  invoices?: { added: number; updated: number; unchanged: number; refused: number };
 }
 
 /** From the background: progress while writing, then exactly one of done, cancelled or failed. */

@@ -4,6 +4,7 @@ import type { ExtensionBrowser } from '../support/browser';
 import { popupWithSamples } from '../support/demo-flow';
 import { generateCustomers } from '../support/generate';
 import { customerWorkbook, gbkCsv, uscc } from '../support/import-files';
+import { basicExport, invoiceWorkbook, XIAOMI } from '../support/invoice-export';
 import { expect, test } from './fixtures';
 
 interface Stored {
@@ -154,6 +155,55 @@ test('a GBK .csv with combined columns: split on import, a column mapped by hand
   // The combined 地址、电话 and 开户行及账号 columns, and one the importer does not know: 经办人, the contact.
   const file = (rows: string[][]) =>
     gbkCsv([['购买方名称', '购买方纳税人识别号', '地址、电话', '开户行及账号', '经办人'], ...rows]);
+  await choose(
+    page,
+    '客户.csv',
+    'text/csv',
+    file([
+      [
+        '成都天府软件园有限公司',
+        chengdu,
+        '成都市高新区天府大道中段1366号 028-85181234',
+        '中国建设银行成都高新支行 51001234567890123456',
+        '王1',
+      ],
+    ]),
+  );
+  const contact = page.getByRole('combobox', { name: '“经办人”列导入为' });
+  await expect(contact).toHaveValue('');
+  await contact.selectOption('contact');
+  await page.getByRole('button', { name: '导入 1 行' }).click();
+  await expect(page.getByRole('status').first()).toContainText('新增 1');
+  expect(await storedBook(page)).toEqual([
+    expect.objectContaining({
+      name: '成都天府软件园有限公司',
+      taxId: chengdu,
+      contact: '王1',
+      entry: expect.objectContaining({
+        address: '成都市高新区天府大道中段1366号',
+        phone: '028-85181234',
+        bankName: '中国建设银行成都高新支行',
+        bankAccount: '51001234567890123456',
+      }),
+    }),
+  ]);
+
+  // The same layout again: the hand-made mapping is remembered.
+  await page.getByRole('button', { name: '完成' }).click();
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await choose(
+    page,
+    '客户2.csv',
+    'text/csv',
+    file([['重庆山城餐饮管理有限公司', uscc('91500103MA5U6W7X8'), '', '', '李2']]),
+  );
+  await expect(page.getByRole('combobox', { name: '“经办人”列导入为' })).toHaveValue('contact');
+});
+
+test('a bad file is refused with its reason and writes nothing', async ({ extension }) => {
+  const page = await openImport(extension);
+  await choose(page, '客户.xlsx', XLSX, Buffer.from('PK\u0003\u0004 this zip was cut short'));
+  await expect(page.getByRole('alert')).toContainText('损坏');
   await choose(page, '客户.csv', 'text/csv', Buffer.from('客户名称,税号\r\n'));
   await expect(page.getByRole('alert')).toContainText('只有表头');
   expect(await storedBook(page)).toEqual([]);
@@ -189,4 +239,30 @@ test('cancelling, or closing the page while the import is written, leaves the bo
   await page.goto(extension.url('manager.html'));
   // A read waits for the import's read-write transaction, begun earlier, to end: this sees its outcome.
   expect((await storedBook(page)).map((c) => c.id).sort()).toEqual(before);
+});
+
+test('the platform invoice query export becomes invoice history, with unknown buyers as customers to verify, once', async ({
+  extension,
+}) => {
+  const page = await openImport(extension);
+  const file = Buffer.from(invoiceWorkbook({ 发票基础信息: basicExport() }));
+  await choose(page, '全量发票查询导出.xlsx', XLSX, file);
+  const preview = page.getByRole('region', { name: '导入预览' });
+  await expect(preview.getByRole('status')).toContainText('张发票');
+  await expect(preview).toContainText('末尾数字已丢失');
+  const commit = page.getByRole('button', { name: /^导入 \d+ 张发票$/ });
+  const count = Number((await commit.textContent())?.match(/\d+/)?.[0]);
+  await commit.click();
+  await expect(page.getByRole('status').first()).toContainText(`发票已导入：新增 ${count}`);
+  const book = await storedBook(page);
+  // Xiaomi is the one buyer with a tax ID (张三 is a natural person): one pending customer, however many invoices.
+  expect(book.map((c) => [c.name, c.taxId, c.source])).toEqual([[XIAOMI[1], XIAOMI[0], 'import']]);
+
+  // The same export again adds nothing.
+  await page.getByRole('button', { name: '完成' }).click();
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await choose(page, '全量发票查询导出.xlsx', XLSX, file);
+  await page.getByRole('button', { name: /^导入 \d+ 张发票$/ }).click();
+  await expect(page.getByRole('status').first()).toContainText(`新增 0，更新 0，未变 ${count}`);
+  expect(await storedBook(page)).toHaveLength(1);
 });
