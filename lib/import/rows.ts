@@ -3,6 +3,7 @@ import { CustomerInputSchema } from '../domain/customer';
 import { type Finding, finding } from '../domain/findings';
 import { splitAddressPhone, splitBankAccount } from '../domain/split';
 import { normalizeDraft, validateCustomer } from '../domain/validate';
+import { restoreFormulaText } from '../export/neutralize';
 import type { ColumnTarget } from './columns';
 
 /** One cell as a sheet holds it: its text, and the number when the sheet stored a number rather than text. */
@@ -123,7 +124,8 @@ export function importRows(
         );
         return;
       }
-      const text = cell.text.trim();
+      // Taitou's own export puts an apostrophe before text a spreadsheet would run as a formula: take it off again.
+      const text = restoreFormulaText(cell.text).trim();
       const formula = formulaFinding(target, text);
       if (formula) findings.push(formula);
       if (formula?.severity === 'error') return;

@@ -1,19 +1,16 @@
 import { defaultEntry } from '../../../lib/domain/billing';
 import type { Customer } from '../../../lib/domain/customer';
-import { restoreFormulaText } from '../../../lib/export/neutralize';
 import { findHeader } from '../../../lib/import/columns';
 import { type ImportRow, importRows } from '../../../lib/import/rows';
 import { readSheets } from '../../../lib/import/sheet';
 
 /** A file read back the way the manager's import reads it: sheets, the header row, rows into customers. */
-export function importFile(bytes: Uint8Array, fileName: string, restore = false): ImportRow[] {
+export function importFile(bytes: Uint8Array, fileName: string): ImportRow[] {
   const result = readSheets(bytes, fileName);
   if (!result.ok) throw new Error(result.problem);
   const sheet = result.sheets[0];
   if (!sheet) throw new Error('no sheet');
-  const rows = restore
-    ? sheet.rows.map((row) => row.map((cell) => ({ ...cell, text: restoreFormulaText(cell.text) })))
-    : sheet.rows;
+  const { rows } = sheet;
   const header = findHeader(rows.map((row) => row.map((cell) => cell.text)));
   if (!header) throw new Error('no header row');
   return importRows(rows, header.row, header.columns);
