@@ -8,6 +8,7 @@ import type { TaitouDB } from '../../../lib/db/open';
 import type { AuditEntry, QuarantineEntry } from '../../../lib/db/schema';
 import { ATTACHMENT_TYPES, sniffType } from '../../../lib/domain/attachment';
 import { type Customer, CustomerSchema } from '../../../lib/domain/customer';
+import { type Invoice, InvoiceSchema } from '../../../lib/domain/invoice';
 import {
   CREDIT_PERIODS,
   CUSTOMER_KINDS,
@@ -142,6 +143,67 @@ const fileArb = fc.record({
 /** Any JSON value, as JSON carries it (no -0). */
 const jsonArb = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayArb = fc
+  .tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+  .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`);
+const clockArb = fc.oneof(
+  fc.constant(''),
+  fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
+    .map((hms) => hms.map(pad).join(':')),
+);
+/** Fen up to a hundred million yuan: a big contract, and past what float yuan would keep exact to the fen. */
+const fenArb = fc.integer({ min: 0, max: 10_000_000_000 });
+const itemArb = fc.record({
+  name: text(300),
+  spec: text(150),
+  unit: text(60),
+  quantity: text(40),
+  unitPrice: text(40),
+  amount: fenArb,
+  taxRate: fc.oneof(fc.constantFrom('13%', '0.13', '6%', '免税', '不征税'), text(20)),
+  tax: fenArb,
+  taxCode: fc.oneof(fc.stringMatching(/^\d{19}$/), text(30)),
+  businessType: text(60),
+});
+const invoiceArb = fc.record({
+  // 数电发票号码, 发票代码-发票号码 from before it, or any text the schema lets through.
+  id: fc.oneof(
+    fc.stringMatching(/^\d{20}$/),
+    fc.stringMatching(/^\d{12}-\d{8}$/),
+    text(40).filter((id) => id.length > 0),
+  ),
+  /** Whose invoice: a generated customer's, or (past the end) a buyer the book does not know. */
+  buyer: fc.nat(),
+  buyerTaxId: taxIdArb,
+  buyerName: text(300),
+  sellerTaxId: taxIdArb,
+  sellerName: text(300),
+  issuedOn: dayArb,
+  issuedTime: clockArb,
+  amount: fenArb,
+  tax: fenArb,
+  items: fc.option(fc.array(itemArb, { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 2 }),
+  kind: fc.oneof(fc.constantFrom('数电发票（增值税专用发票）', '数电发票（普通发票）'), text(60)),
+  origin: text(60),
+  status: fc.oneof(fc.constantFrom('正常', '已作废', '已红冲', '部分红冲'), text(30)),
+  red: fc.boolean(),
+  void: fc.boolean(),
+  redFlushed: fc.boolean(),
+  offsets: fc.oneof(fc.constant(''), fc.stringMatching(/^\d{20}$/), text(20)),
+  risk: text(30),
+  issuer: text(60),
+  remarks: text(1000),
+  file: text(260),
+  batch: fc.oneof(
+    fc.uuid(),
+    text(36).filter((b) => b.length > 0),
+  ),
+  importedAt: time,
+  updatedAt: time,
+});
+
 const bookArb = fc.record({
   customers: fc.array(customerArb, { maxLength: 6 }),
   files: fc.array(fileArb, { maxLength: 4 }),
@@ -149,12 +211,15 @@ const bookArb = fc.record({
     fc.record({
       at: time,
       owner: fc.nat(),
-      action: fc.constantFrom('create', 'update', 'delete', 'undo' as const),
+      action: fc.constantFrom('create', 'update', 'delete', 'undo', 'import' as const),
       batch: fc.option(text(36), { nil: undefined }),
       gap: fc.nat({ max: 3 }),
+      // An import's chunks (one audit entry each, sharing its time and batch): which customers each one added.
+      chunks: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
     }),
     { maxLength: 6 },
   ),
+  invoices: fc.uniqueArray(invoiceArb, { selector: (i) => i.id, maxLength: 5 }),
   parked: fc.array(
     fc.record({ at: time, key: text(40), reason: text(40), issues: fc.array(text(80)), raw: jsonArb, gap: fc.nat(3) }),
     { maxLength: 3 },
@@ -162,33 +227,84 @@ const bookArb = fc.record({
   settings: fc.dictionary(text(20), jsonArb, { maxKeys: 4, noNullPrototype: true }) as fc.Arbitrary<BackupSettings>,
 });
 type GeneratedBook = typeof bookArb extends fc.Arbitrary<infer T> ? T : never;
+type GeneratedInvoice = typeof invoiceArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** Writes a generated book straight into the stores, as years of use would have left it. */
-async function fill(db: TaitouDB, book: GeneratedBook) {
+/** Fen, with 0 - n for red ones: a negative zero would come back from JSON as 0 and be a different number. */
+const negated = (fen: number) => 0 - fen;
+
+/** An invoice as the book stores it, through its schema; `buyerTaxId` links it to a customer when one is given. */
+function toStoredInvoice(g: GeneratedInvoice, buyerTaxId: string): Invoice {
+  const sign = g.red ? negated : (fen: number) => fen;
+  const items = g.items?.map((item) => ({ ...item, amount: sign(item.amount), tax: sign(item.tax) }));
+  // With items, the invoice's sums are theirs, as on a real invoice.
+  const amount = items ? items.reduce((sum, i) => sum + i.amount, 0) : sign(g.amount);
+  const tax = items ? items.reduce((sum, i) => sum + i.tax, 0) : sign(g.tax);
+  const digital = /^\d{20}$/.test(g.id) ? g.id : '';
+  const [, code = '', number = ''] = /^(\d{12})-(\d{8})$/.exec(g.id) ?? [];
+  return InvoiceSchema.parse({
+    ...g,
+    digitalNumber: digital,
+    code,
+    number,
+    buyerTaxId,
+    amount,
+    tax,
+    total: amount + tax,
+    items,
+    offsets: g.red ? g.offsets : '',
+  });
+}
+
+/**
+ * Writes a generated book straight into the stores, as years of use would have left it. Returns the history and
+ * invoices it wrote, for the backup to be held to.
+ */
+async function fill(db: TaitouDB, book: GeneratedBook): Promise<{ audit: AuditEntry[]; invoices: Invoice[] }> {
   const taken = new Set<string>();
   const customers = book.customers.map((g, i) => toStored(g, i, taken));
-  const tx = db.transaction(['customers', 'audit', 'quarantine', 'attachments'], 'readwrite');
+  const tx = db.transaction(['customers', 'audit', 'quarantine', 'attachments', 'invoices'], 'readwrite');
   for (const customer of customers) await tx.objectStore('customers').put(customer);
   // Numbers with gaps, as a book that lived through aborted writes has them: a restore must keep them, since undo
   // entries point at the entry they undid by its number.
+  const audit: AuditEntry[] = [];
   let seq = 0;
   for (const [i, h] of book.history.entries()) {
     // A deleted customer's history stays when the customer is gone: owners past the end are such customers.
-    const customer = customers[h.owner % (customers.length + 1)] ?? null;
+    const owner = (n: number) => customers[n % (customers.length + 1)];
+    const customer = owner(h.owner) ?? null;
     const undoes = seq;
     seq += 1 + h.gap;
-    const entry: AuditEntry = {
-      seq,
-      at: h.at,
-      customerId: customer?.id ?? `gone-${i}`,
-      action: h.action,
-      before: h.action === 'create' ? null : customer,
-      after: h.action === 'delete' ? null : customer,
-    };
-    if (h.batch !== undefined) entry.batch = h.batch;
-    if (h.action === 'undo' && undoes > 0) entry.undoes = undoes;
-    await tx.objectStore('audit').add(entry);
+    if (h.action === 'import') {
+      // One entry per chunk of new customers, with no customer of its own; all at the import's time.
+      for (const [c, picks] of h.chunks.entries()) {
+        const created = [...new Set(picks.map((p) => owner(p)?.id ?? `gone-${i}-${p}`))];
+        const entry: AuditEntry = {
+          seq: seq + c,
+          at: h.at,
+          customerId: '',
+          action: 'import',
+          before: null,
+          after: null,
+        };
+        if (h.batch !== undefined) entry.batch = h.batch;
+        audit.push({ ...entry, created });
+      }
+      seq += h.chunks.length - 1;
+    } else {
+      const entry: AuditEntry = {
+        seq,
+        at: h.at,
+        customerId: customer?.id ?? `gone-${i}`,
+        action: h.action,
+        before: h.action === 'create' ? null : customer,
+        after: h.action === 'delete' ? null : customer,
+      };
+      if (h.batch !== undefined) entry.batch = h.batch;
+      if (h.action === 'undo' && undoes > 0) entry.undoes = undoes;
+      audit.push(entry);
+    }
   }
+  for (const entry of audit) await tx.objectStore('audit').add(entry);
   seq = 0;
   for (const { gap, ...p } of book.parked) {
     seq += 1 + gap;
@@ -202,7 +318,16 @@ async function fill(db: TaitouDB, book: GeneratedBook) {
     const meta = { id: `file-${i}`, customerId, name: f.name, type: f.type, size: bytes.length, addedAt: f.addedAt };
     await tx.objectStore('attachments').put({ ...meta, data: bytes.buffer });
   }
+  const invoices = book.invoices.map((g) => {
+    const buyer = customers[g.buyer % (customers.length + 1)];
+    // The book links by the normalised tax ID; one that normalising made longer than an invoice holds is cut.
+    return toStoredInvoice(g, buyer ? (buyer.keys.taxId ?? '').slice(0, 20) : g.buyerTaxId);
+  });
+  for (const invoice of invoices) await tx.objectStore('invoices').put(invoice);
   await tx.done;
+  // The stores hand records back in key order.
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { audit, invoices: invoices.sort((a, b) => byKey(a.id, b.id)) };
 }
 
 const withoutTime = (backup: Backup) => ({ ...backup, createdAt: 0 });
@@ -218,8 +343,10 @@ describe('backup round trip', () => {
     await fc.assert(
       fc.asyncProperty(bookArb, async (book) => {
         const source = await freshBook();
-        await fill(source, book);
+        const written = await fill(source, book);
         const first = await readBackup(source, book.settings, { now: 1 });
+        expect(first.invoices).toStrictEqual(written.invoices);
+        expect(first.audit).toStrictEqual(written.audit);
         const parsed = parseBackup(JSON.stringify(first));
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
         expect(parsed.backup.settings).toStrictEqual(book.settings);
