@@ -2,10 +2,18 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension, PLATFORM_HOST } from '../support/browser';
+import { customerWorkbook, uscc } from '../support/import-files';
 import { startPortalServer } from '../support/portal-server';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
-const SCREENSHOTS = ['demo-portal.png', 'demo-inline.png', 'demo-popup.png', 'demo-quick-add.png', 'demo-manager.png'];
+const SCREENSHOTS = [
+  'demo-portal.png',
+  'demo-inline.png',
+  'demo-popup.png',
+  'demo-quick-add.png',
+  'demo-manager.png',
+  'demo-import.png',
+];
 /** What a customer sends in chat; the demo pastes it into quick add. */
 const PASTED = [
   '您好，我司开票信息如下：',
@@ -14,6 +22,36 @@ const PASTED = [
   '地址、电话：宁波市北仑区明州路88号 0574-86881234',
   '开户行及账号：中国工商银行宁波北仑支行 3901 1100 0920 0012 345',
 ].join('\n');
+/** The customer list the demo imports: new customers, one the samples have already, one whose account Excel rounded. */
+const DEMO_IMPORT = [
+  [
+    '宁波港湾物流有限公司',
+    '91330206MA2H3K5P7T',
+    '宁波市北仑区明州路88号',
+    '0574-86881234',
+    '中国工商银行宁波北仑支行',
+    '3901110009200012345',
+    '',
+  ],
+  ['成都天府软件园有限公司', uscc('91510100MA6C7D8E9'), '成都市高新区天府大道中段1366号', '028-85181234', '', '', ''],
+  [
+    '上海明珠贸易有限公司',
+    uscc('91310115MA1H2J3K4'),
+    '上海市浦东新区张杨路500号',
+    '021-58881234',
+    '招商银行上海浦东支行',
+    6222021234567890000,
+  ],
+  [
+    '北京星河数码科技有限公司',
+    '91110108MA01K7H205',
+    '北京市海淀区中关村大街27号11层1105室',
+    '010-65521234',
+    '',
+    '',
+    '',
+  ],
+];
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = process.argv.includes('--headless') || !hasDisplay;
 
@@ -61,6 +99,15 @@ if (headless) {
   await manager.locator('tbody tr:not(.spacer)').first().waitFor();
   await manager.locator('tbody button').first().click();
   await manager.screenshot({ path: resolve(OUTPUT, 'demo-manager.png') });
+  // An import's preview: a customer list with title rows, one row already in the book, one Excel rounded.
+  await manager.getByRole('button', { name: '导入', exact: true }).click();
+  await manager.getByLabel('选择文件（Excel 或 CSV）…').setInputFiles({
+    name: '客户资料.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: customerWorkbook(DEMO_IMPORT),
+  });
+  await manager.locator('.preview-rows [role=status]').waitFor();
+  await manager.screenshot({ path: resolve(OUTPUT, 'demo-import.png') });
   await manager.close();
   await page.getByRole('button', { name: '立即开票' }).click();
   await page.getByRole('button', { name: '确定' }).click();

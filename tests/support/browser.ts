@@ -63,6 +63,10 @@ export async function launchWithExtension(
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'taitou-profile-'));
+  // A kept profile holds the service worker's script from the last build, and Chromium would run that one rather
+  // than the new build's: drop the cached copies (the book and settings stay).
+  for (const cache of ['Service Worker', 'Code Cache'])
+    rmSync(join(profile, 'Default', cache), { recursive: true, force: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
