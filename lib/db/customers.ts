@@ -23,7 +23,7 @@ function parseInput(input: unknown): BookResult<CustomerDraft> {
 }
 
 /** The id of another customer that already has this tax ID, if any. */
-async function taxIdOwner(tx: WriteTx, draft: CustomerDraft, self?: string): Promise<string | undefined> {
+export async function taxIdOwner(tx: WriteTx, draft: CustomerDraft, self?: string): Promise<string | undefined> {
   if (!draft.taxId) return undefined;
   const owner = await tx.objectStore('customers').index('taxId').getKey(draft.taxId);
   return owner !== undefined && owner !== self ? owner : undefined;
@@ -55,12 +55,9 @@ export async function createCustomer(
   return inTransaction(db, (tx) => createIn(tx, draft.value, opts));
 }
 
-/** Adds one validated customer inside a caller's transaction (over at least customers and audit). */
-export async function createIn(tx: WriteTx, draft: CustomerDraft, opts: WriteOptions): Promise<BookResult<Customer>> {
-  const existingId = await taxIdOwner(tx, draft);
-  if (existingId) return fail({ code: 'duplicateTaxId', existingId });
-  const now = opts.now ?? Date.now();
-  const customer: Customer = {
+/** A customer as the book first stores it: a new id, revision 1, never used. */
+export function newCustomer(draft: CustomerDraft, now: number, keys: Customer['keys']): Customer {
+  return {
     ...draft,
     id: crypto.randomUUID(),
     createdAt: now,
@@ -68,8 +65,16 @@ export async function createIn(tx: WriteTx, draft: CustomerDraft, opts: WriteOpt
     lastUsedAt: null,
     useCount: 0,
     revision: 1,
-    keys: searchKeys(draft.name, draft.taxId),
+    keys,
   };
+}
+
+/** Adds one validated customer inside a caller's transaction (over at least customers and audit). */
+export async function createIn(tx: WriteTx, draft: CustomerDraft, opts: WriteOptions): Promise<BookResult<Customer>> {
+  const existingId = await taxIdOwner(tx, draft);
+  if (existingId) return fail({ code: 'duplicateTaxId', existingId });
+  const now = opts.now ?? Date.now();
+  const customer = newCustomer(draft, now, searchKeys(draft.name, draft.taxId));
   await apply(tx, { customerId: customer.id, action: 'create', before: null, after: customer }, now, opts.batch);
   return ok(customer);
 }

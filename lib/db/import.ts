@@ -1,8 +1,9 @@
 import { unwrap } from 'idb';
 import type { Customer } from '../domain/customer';
-import { normalizeTaxId } from '../domain/normalize';
-import { type ImportWrite, mergeImported } from '../import/writes';
-import type { WriteTx } from './customers';
+import { mergeImported } from '../domain/merge-imported';
+import { nameKey, normalizeTaxId } from '../domain/normalize';
+import type { ImportWrite } from '../import/writes';
+import { newCustomer, taxIdOwner, type WriteTx } from './customers';
 import type { TaitouDB } from './open';
 import type { AuditEntry } from './schema';
 
@@ -85,30 +86,34 @@ function audit(change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch: str
  * (see `created` in AuditEntry).
  */
 function add(tx: WriteTx, write: ImportWrite, now: number, outcome: ImportOutcome): Promise<void> {
-  const customer: Customer = {
-    ...write.draft,
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    lastUsedAt: null,
-    useCount: 0,
-    revision: 1,
-    keys: write.keys,
-  };
+  const customer = newCustomer(write.draft, now, keysOf(write));
   const raw = unwrap(tx);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const request = raw.objectStore('customers').add(customer);
     request.onsuccess = () => {
       outcome.added.push(customer);
       resolve();
     };
     request.onerror = (event) => {
+      // Only the unique tax ID may refuse a row; anything else (a full disk) aborts the whole import.
+      if (request.error?.name !== 'ConstraintError') return reject(request.error);
       event.preventDefault();
       event.stopPropagation();
       outcome.refused.push({ row: write.row, reason: 'duplicateTaxId' });
       resolve();
     };
   });
+}
+
+/**
+ * The stored keys: pinyin and initials as the page computed them (the costly part), the name and tax ID keys from
+ * the draft itself, so that the unique tax-ID index and duplicate checks never rest on what a page said.
+ */
+function keysOf(write: ImportWrite): Customer['keys'] {
+  const { pinyin, initials } = write.keys;
+  const taxId = normalizeTaxId(write.draft.taxId);
+  const keys = { name: nameKey(write.draft.name), pinyin, initials };
+  return taxId ? { ...keys, taxId } : keys;
 }
 
 async function update(tx: WriteTx, write: ImportWrite, now: number, batch: string, outcome: ImportOutcome) {
@@ -123,18 +128,15 @@ async function update(tx: WriteTx, write: ImportWrite, now: number, batch: strin
     outcome.unchanged.push(write.row);
     return;
   }
-  const taxId = normalizeTaxId(merged.taxId);
-  const owner = taxId ? await customers.index('taxId').getKey(taxId) : undefined;
-  if (owner !== undefined && owner !== current.id) {
+  if (await taxIdOwner(tx, merged, current.id)) {
     outcome.refused.push({ row: write.row, reason: 'duplicateTaxId' });
     return;
   }
-  const { taxId: _, ...nameKeys } = write.keys;
   const next: Customer = {
     ...merged,
     updatedAt: now,
     revision: current.revision + 1,
-    keys: taxId ? { ...nameKeys, taxId } : nameKeys,
+    keys: keysOf({ ...write, draft: merged }),
   };
   await customers.put(next);
   await tx

@@ -97,6 +97,18 @@ describe('committing an import', () => {
     expect(await db.count('customers')).toBe(4);
   });
 
+  it('keys the tax ID from the row itself, whatever keys the page sent', async () => {
+    const { db, writes } = await setUp();
+    const [first] = writes;
+    if (!first) throw new Error('no writes');
+    const lying = { ...first, keys: { ...first.keys, name: 'x', taxId: undefined } };
+    await commitImport(db, [lying]);
+    const again = await commitImport(db, [lying]);
+    expect(again.refused).toEqual([{ row: 2, reason: 'duplicateTaxId' }]);
+    const stored = (await listCustomers(db)).customers.find((c) => c.name === '宁波港湾物流有限公司');
+    expect(stored?.keys).toMatchObject({ name: '宁波港湾物流有限公司', taxId: '91330206MA2H3K5P7L' });
+  });
+
   it('leaves the book exactly as it was when cancelled half-way', async () => {
     const { db, writes } = await setUp();
     const before = await listCustomers(db);
