@@ -9,7 +9,7 @@ import {
 } from '../../../lib/backup/format';
 import { toBase64 } from '../../../lib/domain/attachment';
 import { type Customer, CustomerSchema } from '../../../lib/domain/customer';
-import { InvoiceSchema } from '../../../lib/domain/invoice';
+import { InvoiceItemSchema, InvoiceSchema } from '../../../lib/domain/invoice';
 import { searchKeys } from '../../../lib/search/keys';
 import { customerInput } from '../../support/book';
 
@@ -199,6 +199,65 @@ describe('parseBackup', () => {
       { path: 'customers[2].id', record: '北京小米科技有限责任公司', message: 'same as customers[0]' },
       { path: 'customers[1].taxId', record: '小米（重复）', message: 'same as customers[0]' },
     ]);
+  });
+
+  it("keeps an import's history: one entry per chunk, with no customer of its own and the customers it added", () => {
+    const data = sampleData();
+    const chunk = { at: 9, customerId: '', action: 'import', before: null, after: null, batch: 'b2' };
+    data.audit = [
+      { ...chunk, seq: 2, created: ['c1', 'c2'] },
+      { ...chunk, seq: 3, created: ['c3'] },
+    ];
+    const parsed = parseBackup(JSON.stringify(data));
+    expect(parsed.ok && parsed.backup.audit).toEqual(data.audit);
+
+    data.audit = [{ ...chunk, seq: 2, created: ['c1', ''] }];
+    const problem = problemOf(JSON.stringify(data));
+    expect(problem.code === 'invalid' && problem.issues.map((i) => i.path)).toEqual(['audit[0].created[1]']);
+  });
+
+  it('refuses two invoices with one number, and an invoice whose sums do not add up in whole fen', () => {
+    const data = sampleData();
+    const [blue] = data.invoices as Record<string, unknown>[];
+    data.invoices = [blue, { ...blue, remarks: '同一张发票' }];
+    expect(problemOf(JSON.stringify(data))).toEqual({
+      code: 'invalid',
+      total: 1,
+      issues: [{ path: 'invoices[1].id', record: '25442000000123456789', message: 'same as invoices[0]' }],
+    });
+
+    // Yuan where fen belong (1,000.50 written as 1000.5): the sums add up, but not in whole fen.
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ total: 113_001 }, ['invoices[0].total']],
+      [{ amount: 1000.5, total: 14_000.5 }, ['invoices[0].amount', 'invoices[0].total']],
+      [{ red: true, amount: -100_000, tax: -13_000, total: 113_000 }, ['invoices[0].total']],
+    ];
+    for (const [change, paths] of cases) {
+      data.invoices = [{ ...blue, ...change }];
+      const problem = problemOf(JSON.stringify(data));
+      expect(problem.code === 'invalid' && problem.issues.map((i) => i.path)).toEqual(paths);
+    }
+  });
+
+  it('reads a red invoice, a voided one and one with items, as they were written', () => {
+    const data = sampleData();
+    const [blue] = data.invoices as Record<string, unknown>[];
+    const item = { name: '*信息技术服务*软件开发 🧾', amount: 100_000, taxRate: '13%', tax: 13_000 };
+    data.invoices = [
+      { ...blue, items: [item], remarks: '合同号 𠮷-001\n第二行' },
+      { ...blue, id: 'r1', red: true, amount: -100_000, tax: -13_000, total: -113_000, offsets: blue?.id },
+      { ...blue, id: 'v1', void: true, status: '已作废' },
+    ];
+    const parsed = parseBackup(JSON.stringify(data));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    expect(parsed.backup.invoices.map((i) => [i.id, i.total, i.red, i.void])).toEqual([
+      ['25442000000123456789', 113_000, false, false],
+      ['r1', -113_000, true, false],
+      ['v1', 113_000, false, true],
+    ]);
+    expect(parsed.backup.invoices[0]?.items).toEqual([InvoiceItemSchema.parse(item)]);
+    expect(parsed.backup.invoices[0]?.remarks).toBe('合同号 𠮷-001\n第二行');
+    expect(parseBackup(backupText(parsed.backup))).toEqual(parsed);
   });
 
   it('refuses settings that are not an object and history of unknown kinds', () => {

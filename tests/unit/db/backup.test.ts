@@ -3,12 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { type Backup, type BackupSettings, backupText, parseBackup } from '../../../lib/backup/format';
 import { addAttachment } from '../../../lib/db/attachments';
 import { readBackup, restoreBackup, restoreBackupText } from '../../../lib/db/backup';
-import { createCustomer, getCustomer, undoBatch, undoChange, updateCustomer } from '../../../lib/db/customers';
+import {
+  createCustomer,
+  getCustomer,
+  listCustomers,
+  undoBatch,
+  undoChange,
+  updateCustomer,
+} from '../../../lib/db/customers';
+import { commitImport } from '../../../lib/db/import';
+import { importInvoices } from '../../../lib/db/invoices';
 import type { TaitouDB } from '../../../lib/db/open';
 import type { AuditEntry, QuarantineEntry } from '../../../lib/db/schema';
 import { ATTACHMENT_TYPES, sniffType } from '../../../lib/domain/attachment';
-import { type Customer, CustomerSchema } from '../../../lib/domain/customer';
+import { type Customer, type CustomerInput, CustomerInputSchema, CustomerSchema } from '../../../lib/domain/customer';
 import { type Invoice, InvoiceSchema } from '../../../lib/domain/invoice';
+import { normalizeDraft } from '../../../lib/domain/validate';
 import {
   CREDIT_PERIODS,
   CUSTOMER_KINDS,
@@ -16,6 +26,8 @@ import {
   REVIEW_STATUSES,
   SOURCES,
 } from '../../../lib/domain/vocabulary';
+import type { PlannedRow } from '../../../lib/import/plan';
+import { importWrites } from '../../../lib/import/writes';
 import { searchKeys } from '../../../lib/search/keys';
 import { customerInput, freshBook } from '../../support/book';
 
@@ -406,6 +418,23 @@ describe('backup round trip', () => {
 const XIAOMI = customerInput();
 const NINGBO = customerInput({ name: '宁波港湾物流有限公司', taxId: '91330206MA2H3K5P7T' });
 const HANGZHOU = customerInput({ name: '杭州西湖龙井茶业有限公司', taxId: '91330106MA27X8Y63F' });
+const SHANGHAI = customerInput({ name: '上海大华纺织品进出口有限公司', taxId: '' });
+
+/** A row of an import preview, decided as the clerk left it (added unless `extra` says otherwise). */
+function planned(row: number, customer: CustomerInput, extra: Partial<PlannedRow> = {}): PlannedRow {
+  const input = { ...customer, source: 'import' as const };
+  return {
+    row,
+    input,
+    draft: normalizeDraft(CustomerInputSchema.parse(input)),
+    findings: [],
+    status: 'valid',
+    duplicate: null,
+    decision: 'add',
+    choices: ['add', 'skip'],
+    ...extra,
+  };
+}
 
 async function create(db: TaitouDB, input: ReturnType<typeof customerInput>, now: number) {
   const created = await createCustomer(db, input, { now });
@@ -519,6 +548,113 @@ describe('merge restore', () => {
     expect(await getCustomer(db, 'ningbo')).toBeUndefined();
     expect(await getCustomer(db, xiaomi.id)).toMatchObject({ notes: '', revision: 3 });
     expect((await readBackup(db)).customers.map((c) => c.name)).toEqual(before.customers.map((c) => c.name));
+  });
+});
+
+describe('merge restore of invoices and imports', () => {
+  /** An invoice to a natural person (no tax ID, so importing it makes no pending customer). */
+  const invoice = (id: string, remarks: string, more: Record<string, unknown> = {}) => ({
+    id,
+    digitalNumber: id,
+    buyerName: '张三',
+    issuedOn: '2026-01-05',
+    amount: 10_000,
+    tax: 1_300,
+    total: 11_300,
+    remarks,
+    ...more,
+  });
+  const A = '26442000000000000001';
+  const B = '26442000000000000002';
+  const RED = '26442000000000000003';
+
+  it("keeps the book's copy of an invoice it has and adds the ones it lacks", async () => {
+    // One export read on two machines; this book has since learnt that A was voided.
+    const db = await freshBook();
+    await importInvoices(db, [invoice(A, '首付款')], { file: '一月.xlsx', batch: 'book-1', now: 100 });
+    await importInvoices(db, [invoice(A, '首付款', { void: true, status: '已作废' })], { batch: 'book-2', now: 200 });
+    const ours = await db.get('invoices', A);
+    expect(ours).toMatchObject({ void: true, batch: 'book-2', importedAt: 100 });
+    const other = await freshBook();
+    const red = { red: true, amount: -10_000, tax: -1_300, total: -11_300, offsets: B };
+    await importInvoices(other, [invoice(A, '首付款'), invoice(B, '尾款 🧾 𠮷'), invoice(RED, '红冲', red)], {
+      file: '全量发票查询.xlsx',
+      batch: 'other',
+      now: 150,
+    });
+    const backup = await readBackup(other);
+
+    const report = await restored(db, backup, 'merge');
+    expect(report).toMatchObject({ invoicesAdded: 2, added: 0, historyAdded: 0 });
+    expect(await db.get('invoices', A)).toStrictEqual(ours);
+    for (const id of [B, RED]) {
+      expect(await db.get('invoices', id)).toStrictEqual(backup.invoices.find((i) => i.id === id));
+    }
+    expect(await db.get('invoices', RED)).toMatchObject({ red: true, total: -11_300, batch: 'other' });
+
+    const again = await restored(db, backup, 'merge');
+    expect(again.invoicesAdded).toBe(0);
+    expect(await db.count('invoices')).toBe(3);
+  });
+
+  it('adds both chunks of one import, written at the same moment, to a book that lacks them', async () => {
+    const db = await freshBook();
+    await create(db, XIAOMI, 100);
+    const other = await freshBook();
+    const writes = importWrites([planned(2, NINGBO), planned(3, HANGZHOU), planned(4, SHANGHAI)]);
+    const outcome = await commitImport(other, writes, { chunk: 2, batch: 'import-1', now: 500 });
+    const chunks = await other.getAllFromIndex('audit', 'batch', 'import-1');
+    // Same time, same batch, same action, no customer: only the customers they added tell the two apart.
+    expect(chunks.map((c) => [c.at, c.action, c.customerId, c.created?.length])).toEqual([
+      [500, 'import', '', 2],
+      [500, 'import', '', 1],
+    ]);
+    const backup = await readBackup(other);
+
+    const report = await restored(db, backup, 'merge', { now: 600 });
+    expect(report).toMatchObject({ added: 3, historyAdded: 2 });
+    const merged = await db.getAllFromIndex('audit', 'batch', 'import-1');
+    expect(merged.map((e) => [e.at, e.action, e.created])).toEqual(chunks.map((c) => [c.at, c.action, c.created]));
+    expect((await restored(db, backup, 'merge')).historyAdded).toBe(0);
+
+    // The merged chunks still undo the import: its customers leave the book, Xiaomi stays.
+    const undone = await undoBatch(db, 'import-1', { now: 700 });
+    expect(undone.conflicts).toEqual([]);
+    expect(undone.changed.sort()).toEqual(outcome.added.map((c) => c.id).sort());
+    expect((await listCustomers(db)).customers.map((c) => c.name)).toEqual([XIAOMI.name]);
+  });
+
+  it('restores an import that undoBatch can still take back, in a book made from the backup file', async () => {
+    const source = await freshBook();
+    const xiaomi = await create(source, XIAOMI, 100);
+    const moved = customerInput({ taxId: '', entries: [{ id: 'main', address: '北京市海淀区西二旗中路33号' }] });
+    const writes = importWrites([
+      planned(2, NINGBO),
+      planned(3, HANGZHOU),
+      planned(4, SHANGHAI),
+      planned(5, moved, {
+        decision: 'update',
+        duplicate: { in: 'book', customerId: xiaomi.id, by: 'name' },
+      }),
+    ]);
+    const outcome = await commitImport(source, writes, { chunk: 2, now: 500 });
+    expect(outcome).toMatchObject({ refused: [], unchanged: [] });
+    expect(outcome.added).toHaveLength(3);
+    const parsed = parseBackup(backupText(await readBackup(source)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+
+    const target = await freshBook();
+    await restored(target, parsed.backup, 'replace');
+    expect(await target.count('customers')).toBe(4);
+    const undone = await undoBatch(target, outcome.batch, { now: 900 });
+    expect(undone.conflicts).toEqual([]);
+    expect(undone.changed.sort()).toEqual([...outcome.added.map((c) => c.id), xiaomi.id].sort());
+    const { customers } = await listCustomers(target);
+    expect(customers.map((c) => c.id)).toEqual([xiaomi.id]);
+    // Xiaomi is back at its address from before the import.
+    expect(customers[0]?.entries).toEqual(xiaomi.entries);
+    for (const added of outcome.added) expect(await getCustomer(target, added.id)).toBeUndefined();
+    expect(await source.count('customers')).toBe(4);
   });
 });
 
