@@ -19,7 +19,7 @@ export const TableMetaSchema = z.object({
   header: z.number().int().nonnegative(),
 });
 
-/** One sheet to export: every cell is text, as the layout wrote it (writers neutralise formulas, not layouts). */
+/** One sheet to export: every cell is text, as the layout wrote it (the CSV writer neutralises formulas, not layouts). */
 export interface Table extends z.infer<typeof TableMetaSchema> {
   rows: string[][];
 }

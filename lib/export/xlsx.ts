@@ -1,5 +1,4 @@
 import { type CellObject, utils, type WorkSheet, write } from '@e965/xlsx';
-import { neutralizeFormula } from './neutralize';
 import { type Table, TableMetaSchema, tableWidth } from './table';
 
 /** Excel's built-in "Text" number format: what a clerk types into the cell later stays text too. */
@@ -28,9 +27,11 @@ function columnWidths(rows: readonly (readonly string[])[], width: number): { wc
 
 function worksheet(table: Table): WorkSheet {
   const width = tableWidth(table);
-  const rows = table.rows.map((row) => Array.from({ length: width }, (_, col) => neutralizeFormula(row[col] ?? '')));
+  const rows = table.rows.map((row) => Array.from({ length: width }, (_, col) => row[col] ?? ''));
   // Every cell, empty ones included, is a text cell in the Text format: a 19-digit account typed into an empty
-  // cell later would otherwise become 6.22E+18.
+  // cell later would otherwise become 6.22E+18. The text goes in as it is, without neutralizeFormula's apostrophe:
+  // a text cell is never evaluated, so the apostrophe would only show as text ('+86 571…) and travel on into the
+  // tax platform's upload.
   const data: CellObject[][] = rows.map((row) => row.map((v) => ({ t: 's', v, z: TEXT_FORMAT })));
   const sheet: WorkSheet = { '!data': data };
   if (width > 0 && rows.length > 0) {
@@ -47,9 +48,9 @@ function worksheet(table: Table): WorkSheet {
 
 /**
  * The bytes of an .xlsx workbook with one sheet per table, in order. Every cell is a text cell (type `s`, number
- * format `@`), so tax IDs with leading zeros and 19-digit accounts open in Excel exactly as typed; formulas are
- * neutralised (see neutralize.ts). Throws when there is no table, or a sheet name is not one Excel takes or
- * appears twice.
+ * format `@`) holding the text exactly as stored, so tax IDs with leading zeros, 19-digit accounts and text such as
+ * `+86 571 8888 8888` or `=HYPERLINK(…)` open in Excel as typed and are never run (see neutralize.ts for why CSV
+ * differs). Throws when there is no table, or a sheet name is not one Excel takes or appears twice.
  */
 export function toXlsx(tables: readonly Table[]): Uint8Array {
   if (tables.length === 0) throw new Error('A workbook needs at least one sheet');
@@ -62,5 +63,7 @@ export function toXlsx(tables: readonly Table[]): Uint8Array {
     names.add(name.toLowerCase());
     utils.book_append_sheet(book, worksheet(table), name);
   }
-  return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx', compression: true }));
+  // bookSST: every text cell is a shared-string cell (t="s"), as Excel writes text. Without it the writer uses
+  // t="str", which the format defines as a formula's cached string; harmless without an <f>, but needlessly odd.
+  return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }));
 }

@@ -5,9 +5,9 @@ import { bookTable } from '../../../lib/export/book';
 import { toCsv } from '../../../lib/export/csv';
 import { platformCustomersTable } from '../../../lib/export/platform-customers';
 import { readSheets } from '../../../lib/import/sheet';
+import { FORMULAS, TRICKY } from '../../support/export-customers';
 import { generateCustomers } from '../../support/generate';
-import { FORMULAS, TRICKY } from './customers';
-import { expected, imported, importFile } from './roundtrip';
+import { expected, imported, importFile } from '../../support/roundtrip';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

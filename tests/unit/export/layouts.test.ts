@@ -7,9 +7,10 @@ import { LAYOUTS } from '../../../lib/export/layouts';
 import { platformCustomersTable } from '../../../lib/export/platform-customers';
 import { tableWidth } from '../../../lib/export/table';
 import { findHeader, mapColumns } from '../../../lib/import/columns';
-import { MAX_COLUMNS } from '../../../lib/import/sheet';
+import { MAX_COLUMNS } from '../../../lib/import/limits';
+import { customer, entry, NOW } from '../../support/customer';
+import { TRICKY } from '../../support/export-customers';
 import { generateCustomers } from '../../support/generate';
-import { customer, entry, NOW, TRICKY } from './customers';
 
 const col = (letter: string) => utils.decode_col(letter);
 

@@ -1,39 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../../lib/domain/customer';
 import { matches, NO_FILTER, type Row, sortRows, toRow } from '../../../lib/manager/rows';
-import { searchKeys } from '../../../lib/search/keys';
+import { entry, NOW, customer as record } from '../../support/customer';
 
-const NOW = Date.UTC(2026, 10, 27);
 const MONTH = 30 * 86_400_000;
 
-function customer(id: string, name: string, over: Partial<Customer> = {}): Customer {
-  const taxId = over.taxId ?? '';
-  return {
-    id,
-    name,
-    taxId,
-    kind: 'company',
-    entries: [{ id: 'e', label: '', address: '', phone: '', bankName: '', bankAccount: '' }],
-    defaultEntryId: 'e',
-    email: '',
-    mobile: '',
-    contact: '',
-    tier: 'normal',
-    tags: [],
-    notes: '',
-    invoiceDefaults: { type: null, remarks: '' },
-    creditLimit: null,
-    review: { status: 'pending', by: '', at: null },
-    source: 'manual',
-    createdAt: NOW - 10 * MONTH,
-    updatedAt: NOW - 10 * MONTH,
-    lastUsedAt: null,
-    useCount: 0,
-    revision: 1,
-    keys: searchKeys(name, taxId),
-    ...over,
-  };
-}
+/** A customer added ten months ago; each test row says what happened since. */
+const customer = (id: string, name: string, over: Partial<Customer> = {}): Customer =>
+  record(id, name, { createdAt: NOW - 10 * MONTH, updatedAt: NOW - 10 * MONTH, ...over });
 
 const full = {
   address: '北京市海淀区清河中街68号',
@@ -46,7 +20,7 @@ const ROWS: Row[] = [
     taxId: '91110000600037341L',
     tier: 'vip',
     tags: ['长期'],
-    entries: [{ id: 'e', label: '', ...full }],
+    entries: [entry('a-1', full)],
     review: { status: 'verified', by: '王会计', at: NOW - MONTH },
     updatedAt: NOW - 2 * MONTH,
   }),

@@ -1,42 +1,7 @@
-import type { BillingEntry, Customer } from '../../../lib/domain/customer';
-import { searchKeys } from '../../../lib/search/keys';
+import type { Customer } from '../../lib/domain/customer';
+import { customer, entry } from './customer';
 
-/** Test customers for the export tests: whole Customer records, as the book stores them. */
-
-export const NOW = Date.UTC(2026, 10, 27, 16, 30);
-
-export function entry(id: string, over: Partial<BillingEntry> = {}): BillingEntry {
-  return { id, label: '', address: '', phone: '', bankName: '', bankAccount: '', ...over };
-}
-
-export function customer(id: string, name: string, over: Partial<Customer> = {}): Customer {
-  const taxId = over.taxId ?? '';
-  return {
-    id,
-    name,
-    taxId,
-    kind: 'company',
-    entries: [entry(`${id}-1`)],
-    defaultEntryId: `${id}-1`,
-    email: '',
-    mobile: '',
-    contact: '',
-    tier: 'normal',
-    tags: [],
-    notes: '',
-    invoiceDefaults: { type: null, remarks: '' },
-    creditLimit: null,
-    review: { status: 'pending', by: '', at: null },
-    source: 'manual',
-    createdAt: NOW,
-    updatedAt: NOW,
-    lastUsedAt: null,
-    useCount: 0,
-    revision: 1,
-    keys: searchKeys(name, taxId),
-    ...over,
-  };
-}
+/** Customers the export tests write: whole Customer records, as the book stores them. */
 
 /** What makes CSV and spreadsheets trip: quotes, commas, line breaks, CJK beyond the BMP, emoji, leading zeros. */
 export const TRICKY: Customer[] = [

@@ -1,8 +1,8 @@
-import { defaultEntry } from '../../../lib/domain/billing';
-import type { Customer } from '../../../lib/domain/customer';
-import { findHeader } from '../../../lib/import/columns';
-import { type ImportRow, importRows } from '../../../lib/import/rows';
-import { readSheets } from '../../../lib/import/sheet';
+import { defaultEntry } from '../../lib/domain/billing';
+import type { Customer } from '../../lib/domain/customer';
+import { findHeader } from '../../lib/import/columns';
+import { type ImportRow, importRows } from '../../lib/import/rows';
+import { readSheets } from '../../lib/import/sheet';
 
 /** A file read back the way the manager's import reads it: sheets, the header row, rows into customers. */
 export function importFile(bytes: Uint8Array, fileName: string): ImportRow[] {
