@@ -28,21 +28,21 @@ export default defineBackground(() => {
       browser.contextMenus.create({ ...item, contexts: ['editable'], documentUrlPatterns: PORTAL_MATCHES });
     }
   });
-  const service = bookService(
-    book,
-    (tabId, request) => browser.tabs.sendMessage(tabId, request),
+  const service = bookService(book, {
+    tabs: (tabId, request) => browser.tabs.sendMessage(tabId, request),
     // With no menu open nobody listens, and sendMessage rejects: that is fine.
-    (message) => browser.runtime.sendMessage(message).catch(() => undefined),
-    {
+    broadcast: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
+    settings: {
       read: () => browser.storage.local.get(null) as Promise<BackupSettings>,
       write: (settings) => browser.storage.local.set(settings),
     },
-  );
+    onChanged: () => refreshMenu(),
+  });
   const handlers = notifyingChanges(service.handlers, () => refreshMenu());
   serve(handlers, self);
   // Imports, backups and restores stream over ports, from the extension's own pages only.
   browser.runtime.onConnect.addListener((port) => {
-    const serve = service.ports[port.name];
+    const serve = service.ports.get(port.name);
     if (!serve || senderKind(port.sender ?? {}, self.id, self.origin) !== 'extensionPage') port.disconnect();
     else serve(port as never);
   });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RestoreReport } from '../../lib/db/backup';
 import type { Translate } from '../../lib/i18n/messages';
 import { MAX_BACKUP_CHARS, type RestoreReply, receiveBackup, sendRestore } from '../../lib/messaging/backup-port';
-import { download } from './download';
+import { download, localDay } from './download';
 import { connectBackup, connectRestore } from './ports';
 
 interface Props {
@@ -53,11 +53,11 @@ export function Backup({ t, onRestored, onClose }: Props) {
     setStatus(t('backupMaking'));
     try {
       const text = await receiveBackup(connectBackup());
-      download(`taitou-${t('backupFile')}-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
+      download(`taitou-${t('backupFile')}-${localDay()}.json`, text, 'application/json');
       setStatus(t('backupSaved'));
     } catch (error) {
       setStatus('');
-      setProblem(t('backupWriteFailed', { message: (error as Error).message }));
+      setProblem(t('backupSaveFailed', { message: (error as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -69,8 +69,14 @@ export function Backup({ t, onRestored, onClose }: Props) {
     if (mode === 'replace' && !window.confirm(t('backupReplaceConfirm'))) return;
     setBusy(true);
     setStatus(t('backupRestoring'));
-    const reply = await sendRestore(connectRestore(), await file.text(), mode);
-    setBusy(false);
+    let reply: RestoreReply;
+    try {
+      reply = await sendRestore(connectRestore(), await file.text(), mode);
+    } catch (error) {
+      reply = { type: 'failed', problem: { code: 'writeFailed', message: (error as Error).message } };
+    } finally {
+      setBusy(false);
+    }
     if (reply.type === 'failed') {
       setStatus('');
       return setProblem(problemText(reply.problem, t));
@@ -86,11 +92,18 @@ export function Backup({ t, onRestored, onClose }: Props) {
             refused: report.refused.length,
           }),
     );
+    if (!reply.settingsRestored) setProblem(t('backupSettingsFailed'));
     onRestored(report);
   };
 
   return (
-    <dialog ref={dialog} class="export" aria-labelledby="backup-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      class="export"
+      aria-labelledby="backup-title"
+      onClose={onClose}
+      onCancel={(e) => busy && e.preventDefault()}
+    >
       <h2 id="backup-title">{t('backupTitle')}</h2>
       <p class="muted">{t('backupExplain')}</p>
       <button type="button" disabled={busy} onClick={save}>

@@ -4,7 +4,7 @@ import { toCsv } from '../../lib/export/csv';
 import { LAYOUTS, type LayoutId } from '../../lib/export/layouts';
 import { toXlsx } from '../../lib/export/xlsx';
 import type { Translate } from '../../lib/i18n/messages';
-import { download } from './download';
+import { download, localDay } from './download';
 
 interface Props {
   /** What the table shows now (the filter applied), and what is selected in it. */
@@ -34,7 +34,7 @@ export function Export({ shown, selected, t, onDone, onClose }: Props) {
     // Let the dialog say it is working before a large workbook holds the thread.
     await new Promise((resolve) => setTimeout(resolve, 30));
     const table = LAYOUTS[layout](customers);
-    const name = `${t(`export_${layout}`)}-${new Date().toISOString().slice(0, 10)}`;
+    const name = `${t(`export_${layout}`)}-${localDay()}`;
     if (format === 'csv') download(`${name}.csv`, toCsv(table), 'text/csv;charset=utf-8');
     else download(`${name}.xlsx`, toXlsx([table]) as Uint8Array<ArrayBuffer>, XLSX_TYPE);
     onDone(t('exported', { count: customers.length }));
@@ -42,7 +42,13 @@ export function Export({ shown, selected, t, onDone, onClose }: Props) {
   };
 
   return (
-    <dialog ref={dialog} class="export" aria-labelledby="export-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      class="export"
+      aria-labelledby="export-title"
+      onClose={onClose}
+      onCancel={(e) => busy && e.preventDefault()}
+    >
       <h2 id="export-title">{t('exportTitle')}</h2>
       <fieldset>
         <legend>{t('exportLayout')}</legend>

@@ -2,15 +2,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toCsv } from '../../lib/export/csv';
 import type { Locale, Translate } from '../../lib/i18n/messages';
 import type { ColumnTarget } from '../../lib/import/columns';
-import { type Decisions, decide, NO_DECISIONS, previewCounts } from '../../lib/import/decide';
+import { type Decisions, decide, kindDefaults, NO_DECISIONS, previewCounts } from '../../lib/import/decide';
 import { type InvoiceExport, readInvoiceExport } from '../../lib/import/invoices';
 import { MAX_FILE_BYTES } from '../../lib/import/limits';
-import { headerSignature, remap, savedMapping } from '../../lib/import/mapping';
+import { mappingKey, remap, savedMapping } from '../../lib/import/mapping';
 import { type BookKeys, planImport } from '../../lib/import/plan';
 import { type ProblemMessage, problemMessage } from '../../lib/import/problems';
 import { type ImportSheet, readImportFile } from '../../lib/import/read-file';
 import { reportTable } from '../../lib/import/report';
 import { importRows } from '../../lib/import/rows';
+import type { ImportEnd } from '../../lib/import/send';
 import { type ImportPhase, sendImport, sendInvoices } from '../../lib/import/send';
 import { sendMessage } from '../../lib/messaging/client';
 import type { ImportSummary } from '../../lib/messaging/import-port';
@@ -18,6 +19,7 @@ import { download } from './download';
 import { ImportInvoices } from './ImportInvoices';
 import { ImportMapping } from './ImportMapping';
 import { ImportPreview } from './ImportPreview';
+import { reportWords } from './import-words';
 import { connectImport } from './ports';
 
 interface Props {
@@ -37,6 +39,10 @@ type Stage =
   | { step: 'done'; summary: ImportSummary; undone: boolean };
 
 const ACCEPT = '.xlsx,.xls,.csv,.tsv,.txt';
+type CustomerSummary = Extract<ImportSummary, { kind: 'customers' }>;
+
+/** The texts of a sheet's header row (its first row when it has none). */
+const headerTexts = (sheet: ImportSheet) => sheet.rows[sheet.header?.row ?? 0]?.map((c) => c.text) ?? [];
 
 /**
  * Imports customers from a spreadsheet: pick a file (or paste cells), choose the sheet, correct the columns, review
@@ -53,41 +59,51 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
   const [pasted, setPasted] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const [notice, setNotice] = useState<{ text: string; alert?: boolean } | null>(null);
+  const loadBook = () => {
+    setNotice(null);
+    sendMessage('page:bookKeys', {}).then(
+      ({ ids, names, taxIds }) => {
+        const byName = new Map<string, string>();
+        const byTaxId = new Map<string, string>();
+        ids.forEach((id, i) => {
+          const name = names[i];
+          const taxId = taxIds[i];
+          if (name && !byName.has(name)) byName.set(name, id);
+          if (taxId) byTaxId.set(taxId, id);
+        });
+        setBook({ byName, byTaxId });
+      },
+      (error: Error) => setNotice({ text: t('importBookFailed', { reason: error.message }), alert: true }),
+    );
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the book's keys are read once, when the import opens
   useEffect(() => {
     heading.current?.focus();
-    sendMessage('page:bookKeys', {}).then(({ ids, names, taxIds }) => {
-      const byName = new Map<string, string>();
-      const byTaxId = new Map<string, string>();
-      ids.forEach((id, i) => {
-        const name = names[i];
-        const taxId = taxIds[i];
-        if (name && !byName.has(name)) byName.set(name, id);
-        if (taxId) byTaxId.set(taxId, id);
-      });
-      setBook({ byName, byTaxId });
-    });
+    loadBook();
   }, []);
   useEffect(() => onBusy(stage.step === 'writing'), [stage.step, onBusy]);
 
   const sheet = file?.sheets[sheetAt];
   const headerRow = sheet?.header?.row ?? 0;
-  const headers = useMemo(() => sheet?.rows[headerRow]?.map((c) => c.text) ?? [], [sheet, headerRow]);
+  const headers = useMemo(() => (sheet ? headerTexts(sheet) : []), [sheet]);
   const imported = useMemo(
     () => (sheet ? importRows(sheet.rows, headerRow, columns) : []),
     [sheet, headerRow, columns],
   );
   const planned = useMemo(() => (book ? planImport(imported, book) : []), [imported, book]);
+  const defaults = useMemo(() => kindDefaults(planned), [planned]);
   const rows = useMemo(() => decide(planned, decisions), [planned, decisions]);
   const counts = useMemo(() => previewCounts(rows), [rows]);
 
-  const choose = (next: { name: string; sheets: ImportSheet[] }, at: number) => {
+  /** Shows a sheet of the file, with the columns as the clerk mapped them last time for these headers, if ever. */
+  const choose = async (next: { name: string; sheets: ImportSheet[] }, at: number) => {
     const chosen = next.sheets[at];
-    const width = Math.max(0, ...(chosen?.rows.map((r) => r.length) ?? []));
-    const found = chosen?.header?.columns ?? [];
-    const saved = savedMapping(
-      localStorage.getItem(headerSignature(chosen?.rows[chosen.header?.row ?? 0]?.map((c) => c.text) ?? [])),
-      width,
-    );
+    if (!chosen) return;
+    const width = Math.max(0, ...chosen.rows.map((r) => r.length));
+    const key = mappingKey(headerTexts(chosen));
+    const saved = savedMapping((await browser.storage.local.get(key))[key], width);
+    const found = chosen.header?.columns ?? [];
     setFile(next);
     setSheetAt(at);
     setColumns(saved ?? Array.from({ length: width }, (_, i) => found[i] ?? null));
@@ -96,6 +112,7 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
   };
 
   const read = async (name: string, bytes: () => Promise<Uint8Array>, size: number) => {
+    setNotice(null);
     if (size > MAX_FILE_BYTES) return setStage({ step: 'pick', problem: problemMessage('tooLarge') });
     setStage({ step: 'pick', reading: true });
     // Let the page say it is reading before a large workbook holds the thread.
@@ -113,56 +130,45 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
     choose({ name, sheets: result.sheets }, first);
   };
 
-  const remember = () => {
-    if (headers.length > 0) localStorage.setItem(headerSignature(headers), JSON.stringify(columns));
+  const remember = () =>
+    headers.length > 0 ? browser.storage.local.set({ [mappingKey(headers)]: columns }) : Promise.resolve();
+
+  const ended = (end: ImportEnd) => {
+    if (end.type === 'done') {
+      setStage({ step: 'done', summary: end.summary, undone: false });
+      onChanged(end.summary.changed);
+      return;
+    }
+    setStage({ step: 'preview' });
+    if (end.type === 'cancelled') setNotice({ text: t('importCancelled') });
+    else if (end.reason === 'disconnected') setNotice({ text: t('importDisconnected'), alert: true });
+    else setNotice({ text: t('importFailed', { reason: end.reason }), alert: true });
   };
 
   const commit = () => {
+    setNotice(null);
     const progress = (phase: ImportPhase, done: number, total: number) =>
       setStage((s) => (s.step === 'writing' ? { ...s, phase, done, total } : s));
-    let run: ReturnType<typeof sendImport>;
-    if (invoiceFile) run = sendInvoices(connectImport(), invoiceFile.found.invoices, invoiceFile.name, progress);
-    else {
-      remember();
-      run = sendImport(connectImport(), rows, progress);
-    }
+    const run = invoiceFile
+      ? sendInvoices(connectImport(), invoiceFile.found.invoices, invoiceFile.name, progress)
+      : sendImport(connectImport(), rows, progress);
+    if (!invoiceFile) remember().catch(() => undefined); // a mapping not remembered is no reason to stop
     const total = invoiceFile ? invoiceFile.found.invoices.length : counts.toWrite;
     setStage({ step: 'writing', phase: 'prepare', done: 0, total, cancel: run.cancel });
-    run.end.then((end) => {
-      if (end.type === 'done') {
-        setStage({ step: 'done', summary: end.summary, undone: false });
-        onChanged(end.summary.changed);
-      } else {
-        setStage({ step: 'preview' });
-        window.setTimeout(() =>
-          setNotice(end.type === 'cancelled' ? t('importCancelled') : t('importFailed', { reason: end.reason })),
-        );
-      }
-    });
+    run.end.then(ended);
   };
-  const [notice, setNotice] = useState('');
 
-  const undo = async (summary: ImportSummary) => {
+  const undo = async (summary: CustomerSummary) => {
     const result = await sendMessage('page:undoBatch', { batch: summary.batch });
     onChanged(result.changed);
     setStage({ step: 'done', summary, undone: true });
-    setNotice(result.conflicts.length ? t('undoPartly', { count: result.conflicts.length }) : t('importUndone'));
+    setNotice({
+      text: result.conflicts.length ? t('undoPartly', { count: result.conflicts.length }) : t('importUndone'),
+    });
   };
 
-  const report = (summary: ImportSummary) => {
-    const table = reportTable(rows, summary, {
-      headers: [t('reportRow'), t('column_name'), t('column_taxId'), t('reportResult'), t('reportReason')],
-      result: {
-        added: t('result_added'),
-        updated: t('result_updated'),
-        unchanged: t('result_unchanged'),
-        skipped: t('result_skipped'),
-        refused: t('result_refused'),
-      },
-      refused: { duplicateTaxId: t('refused_duplicateTaxId'), notFound: t('refused_notFound') },
-      duplicateOf: (row) => (row.duplicate?.in === 'file' ? t('dupOfRow', { row: row.duplicate.row }) : t('dupOfBook')),
-      finding: (row) => row.findings.map((f) => f.message[locale]).join('；'),
-    });
+  const report = (summary: CustomerSummary) => {
+    const table = reportTable(rows, summary, reportWords(locale, t));
     download(`${t('reportFile')}-${file?.name ?? ''}.csv`, toCsv(table), 'text/csv;charset=utf-8');
   };
 
@@ -177,8 +183,13 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
         </button>
       </header>
       {notice && (
-        <p class="notice" role="status">
-          {notice}
+        <p class={notice.alert ? 'notice error' : 'notice'} role={notice.alert ? 'alert' : 'status'}>
+          {notice.text}
+          {!book && notice.alert && (
+            <button type="button" class="link" onClick={loadBook}>
+              {t('retry')}
+            </button>
+          )}
         </p>
       )}
 
@@ -218,7 +229,7 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
         </div>
       )}
 
-      {stage.step === 'preview' && !book && <p role="status">{t('importReadingBook')}</p>}
+      {stage.step === 'preview' && !book && !notice && <p role="status">{t('importReadingBook')}</p>}
       {stage.step === 'preview' && invoiceFile && book && (
         <>
           <div class="import-file">
@@ -266,6 +277,7 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
           />
           <ImportPreview
             rows={rows}
+            defaults={defaults}
             counts={counts}
             decisions={decisions}
             locale={locale}
@@ -299,9 +311,17 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
         </div>
       )}
 
-      {stage.step === 'done' && stage.summary.invoices && (
+      {stage.step === 'done' && stage.summary.kind === 'invoices' && (
         <div class="done">
-          <p role="status">{t('invoiceDone', { ...stage.summary.invoices, customers: stage.summary.added })}</p>
+          <p role="status">
+            {t('invoiceDone', {
+              added: stage.summary.added,
+              updated: stage.summary.updated,
+              unchanged: stage.summary.unchanged,
+              refused: stage.summary.refused,
+              customers: stage.summary.customersCreated,
+            })}
+          </p>
           <div class="actions">
             <button type="button" class="primary" onClick={onClose}>
               {t('importFinish')}
@@ -310,7 +330,7 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
         </div>
       )}
 
-      {stage.step === 'done' && !stage.summary.invoices && (
+      {stage.step === 'done' && stage.summary.kind === 'customers' && (
         <div class="done">
           <p role="status">
             {t('importDone', {
@@ -322,11 +342,11 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
             })}
           </p>
           <div class="actions">
-            <button type="button" onClick={() => report(stage.summary)}>
+            <button type="button" onClick={() => stage.summary.kind === 'customers' && report(stage.summary)}>
               {t('importReport')}
             </button>
             {!stage.undone && (
-              <button type="button" onClick={() => undo(stage.summary)}>
+              <button type="button" onClick={() => stage.summary.kind === 'customers' && undo(stage.summary)}>
                 {t('importUndo')}
               </button>
             )}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Locale, Translate } from '../../lib/i18n/messages';
 import type { InvoiceExport } from '../../lib/import/invoices';
 import type { BookKeys } from '../../lib/import/plan';
+import { MoreRows, ROWS_PAGE } from './MoreRows';
 
 interface Props {
   found: InvoiceExport;
@@ -10,11 +11,9 @@ interface Props {
   t: Translate;
 }
 
-const PAGE = 200;
-
 /** What an invoice query export holds: its invoices, the buyers new to the book, and each row it could not read. */
 export function ImportInvoices({ found, book, locale, t }: Props) {
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(ROWS_PAGE);
   const counts = useMemo(() => {
     const buyers = new Set(found.invoices.map((i) => i.buyerTaxId).filter(Boolean));
     const newBuyers = [...buyers].filter((taxId) => !book.byTaxId.has(taxId)).length;
@@ -57,11 +56,7 @@ export function ImportInvoices({ found, book, locale, t }: Props) {
               ))}
             </tbody>
           </table>
-          {found.findings.length > limit && (
-            <button type="button" class="link" onClick={() => setLimit(limit + PAGE)}>
-              {t('importMore', { count: found.findings.length - limit })}
-            </button>
-          )}
+          <MoreRows shown={limit} total={found.findings.length} t={t} onMore={() => setLimit(limit + ROWS_PAGE)} />
         </>
       )}
     </section>

@@ -3,14 +3,19 @@ import type { Locale, Translate } from '../../lib/i18n/messages';
 import {
   type Decisions,
   DUPLICATE_KINDS,
+  type DuplicateKind,
   duplicateKind,
   kindChoices,
   type PreviewCounts,
 } from '../../lib/import/decide';
 import type { Decision, PlannedRow } from '../../lib/import/plan';
+import { rowNotes } from './import-words';
+import { MoreRows, ROWS_PAGE } from './MoreRows';
 
 interface Props {
   rows: readonly PlannedRow[];
+  /** Each kind of duplicate's default before the clerk chose one. */
+  defaults: Partial<Record<DuplicateKind, Decision>>;
   counts: PreviewCounts;
   decisions: Decisions;
   locale: Locale;
@@ -20,13 +25,11 @@ interface Props {
 
 const SHOWN = ['all', 'error', 'warning', 'duplicate'] as const;
 type Shown = (typeof SHOWN)[number];
-/** Rows drawn at a time: a preview of 50,000 rows is read by filtering, not by scrolling. */
-const PAGE = 200;
 
 /** Every row's status and reason, a default for each kind of duplicate, and a decision per row. */
-export function ImportPreview({ rows, counts, decisions, locale, t, onDecide }: Props) {
+export function ImportPreview({ rows, defaults, counts, decisions, locale, t, onDecide }: Props) {
   const [shown, setShown] = useState<Shown>('all');
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(ROWS_PAGE);
   const filtered = useMemo(
     () =>
       shown === 'all'
@@ -44,34 +47,32 @@ export function ImportPreview({ rows, counts, decisions, locale, t, onDecide }: 
       {kinds.length > 0 && (
         <fieldset class="defaults">
           <legend>{t('importDefaults')}</legend>
-          {kinds.map((kind) => {
-            const first = rows.find((r) => duplicateKind(r) === kind);
-            return (
-              <label key={kind}>
-                {t(`dup_${kind}`)}
-                <select
-                  value={decisions.byKind[kind] ?? first?.decision ?? 'skip'}
-                  onChange={(e) =>
-                    onDecide({
-                      byKind: { ...decisions.byKind, [kind]: e.currentTarget.value as Decision },
-                      byRow: new Map(
-                        [...decisions.byRow].filter(([n]) => {
-                          const row = rows.find((r) => r.row === n);
-                          return !row || duplicateKind(row) !== kind;
-                        }),
-                      ),
-                    })
-                  }
-                >
-                  {kindChoices(rows, kind).map((d) => (
-                    <option key={d} value={d}>
-                      {t(`decision_${d}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            );
-          })}
+          {kinds.map((kind) => (
+            <label key={kind}>
+              {t(`dup_${kind}`)}
+              <select
+                value={decisions.byKind[kind] ?? defaults[kind] ?? 'skip'}
+                onChange={(e) =>
+                  onDecide({
+                    byKind: { ...decisions.byKind, [kind]: e.currentTarget.value as Decision },
+                    // A new default for the kind replaces what was chosen row by row for it.
+                    byRow: new Map(
+                      [...decisions.byRow].filter(([n]) => {
+                        const row = rows.find((r) => r.row === n);
+                        return !row || duplicateKind(row) !== kind;
+                      }),
+                    ),
+                  })
+                }
+              >
+                {kindChoices(rows, kind).map((d) => (
+                  <option key={d} value={d}>
+                    {t(`decision_${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
         </fieldset>
       )}
       <label>
@@ -80,7 +81,7 @@ export function ImportPreview({ rows, counts, decisions, locale, t, onDecide }: 
           value={shown}
           onChange={(e) => {
             setShown(e.currentTarget.value as Shown);
-            setLimit(PAGE);
+            setLimit(ROWS_PAGE);
           }}
         >
           {SHOWN.map((s) => (
@@ -108,17 +109,7 @@ export function ImportPreview({ rows, counts, decisions, locale, t, onDecide }: 
               <td>{t(`status_${row.status}`)}</td>
               <td>{row.input.name}</td>
               <td class="mono">{row.input.taxId}</td>
-              <td class="reason">
-                {[
-                  ...row.findings.map((f) => f.message[locale]),
-                  row.duplicate &&
-                    (row.duplicate.in === 'file'
-                      ? t(row.duplicate.by === 'taxId' ? 'dupTaxIdRow' : 'dupNameRow', { row: row.duplicate.row })
-                      : t(row.duplicate.by === 'taxId' ? 'dupTaxIdBook' : 'dupNameBook')),
-                ]
-                  .filter(Boolean)
-                  .join('；')}
-              </td>
+              <td class="reason">{rowNotes(row, locale, t)}</td>
               <td>
                 {row.choices.length > 1 ? (
                   <select
@@ -140,11 +131,7 @@ export function ImportPreview({ rows, counts, decisions, locale, t, onDecide }: 
           ))}
         </tbody>
       </table>
-      {filtered.length > limit && (
-        <button type="button" class="link" onClick={() => setLimit(limit + PAGE)}>
-          {t('importMore', { count: filtered.length - limit })}
-        </button>
-      )}
+      <MoreRows shown={limit} total={filtered.length} t={t} onMore={() => setLimit(limit + ROWS_PAGE)} />
     </section>
   );
 }

@@ -72,6 +72,13 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
     );
   };
 
+  /** Forgets the index (the whole book was replaced, or the index could not follow): the next search reads it afresh. */
+  function reload() {
+    index = undefined;
+    ready = undefined;
+    epoch++;
+  }
+
   /** Runs a write to the book, then syncs the customers `written` names (or gives whole) in its result. */
   const write = async <T>(
     work: () => Promise<T>,
@@ -81,19 +88,13 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
     epoch++;
     try {
       const result = await work();
-      await sync(written(result));
+      // The write has landed: an index that cannot follow is read afresh later, never a reason to say it failed.
+      await sync(written(result)).catch(reload);
       return result;
     } finally {
       writing--;
       schedule();
     }
-  };
-
-  /** Forgets the index, after the whole book was replaced: the next search reads it afresh. */
-  const reload = () => {
-    index = undefined;
-    ready = undefined;
-    epoch++;
   };
 
   return { get, write, size, reload };

@@ -21,44 +21,47 @@ import { SAMPLE_CUSTOMERS } from '../demo/samples';
 import { fromBase64, toBase64 } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
 import { fillValuesOf } from '../fill/values-of';
-import { BACKUP_PORT, type BackupReply, RESTORE_PORT, type RestoreReply } from '../messaging/backup-port';
+import { BACKUP_PORT, RESTORE_PORT } from '../messaging/backup-port';
 import { IMPORT_PORT } from '../messaging/import-port';
+import type { PortLike } from '../messaging/port';
 import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messaging/protocol';
 import type { FillReport, FillRequest } from '../messaging/tab';
-import { type SettingsStore, serveBackup, serveRestore, type TextPort } from './backup-service';
+import { type SettingsStore, serveBackup, serveRestore } from './backup-service';
 import { bookIndex } from './book-index';
 import { captureHandlers } from './capture-service';
-import { type ImportPort, serveImport } from './import-service';
+import { serveImport } from './import-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
 import { similarCustomers } from './similar';
 
+/** Where the background's ports come from: the pages, and settings and callbacks the worker provides. */
+export interface ServiceEnv {
+  tabs: TabMessenger;
+  broadcast: Broadcaster;
+  settings: SettingsStore;
+  /** After an import or a restore: the recent customers (the context menu) may have changed. */
+  onChanged: () => void;
+}
+
 /**
- * The background's answers to the extension pages, and its import port. Both can be served before the book has
- * opened (a message may be what woke the worker): each waits for it, and all reject with the reason if it cannot open.
+ * The background's answers to the extension pages, and its ports (import, backup, restore). All can be served before
+ * the book has opened (a message may be what woke the worker): each waits for it, and all fail with the reason if it
+ * cannot open.
  */
-export function bookService(
-  opening: Promise<TaitouDB>,
-  tabs: TabMessenger,
-  broadcast: Broadcaster,
-  settings: SettingsStore,
-) {
+export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
   const book = opening.then((db) => ({ db, index: bookIndex(db) }));
-  const ready = book.then(({ db, index }) => handlersFor(db, tabs, broadcast, index));
+  const ready = book.then(({ db, index }) => handlersFor(db, env.tabs, env.broadcast, index));
   const names = Object.keys(PROTOCOL) as MessageName[];
   const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
     ((await ready)[name] as (d: never, o?: Origin) => unknown)(data, origin);
   const handlers = Object.fromEntries(names.map((name) => [name, waiting(name)])) as unknown as Handlers;
   /** What serves each port an extension page may open, by the port's name. */
-  const ports: Record<string, (port: Port) => void> = {
-    [IMPORT_PORT]: (port) => serveImport(port as ImportPort, book),
-    [BACKUP_PORT]: (port) => serveBackup(port as TextPort<BackupReply>, book, settings),
-    [RESTORE_PORT]: (port) => serveRestore(port as TextPort<RestoreReply>, book, settings),
-  };
+  const ports = new Map<string, (port: PortLike<never, unknown>) => void>([
+    [IMPORT_PORT, (port) => serveImport(port, book, env.onChanged)],
+    [BACKUP_PORT, (port) => serveBackup(port, book, env.settings)],
+    [RESTORE_PORT, (port) => serveRestore(port, book, env.settings, env.onChanged)],
+  ]);
   return { handlers, ports };
 }
-
-/** A runtime.Port as every port service sees it before it knows which one it is. */
-type Port = ImportPort & TextPort<never>;
 
 /** Sends a fill request to a tab's frames; resolves with the answering frame's report, or undefined if none had fields. */
 export type TabMessenger = (tabId: number, request: FillRequest) => Promise<FillReport | undefined>;

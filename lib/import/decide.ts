@@ -50,3 +50,13 @@ export function previewCounts(rows: readonly PlannedRow[]): PreviewCounts {
   }
   return counts;
 }
+
+/** The default each kind of duplicate gets before the clerk decides (the plan's own). */
+export function kindDefaults(planned: readonly PlannedRow[]): Partial<Record<DuplicateKind, Decision>> {
+  const defaults: Partial<Record<DuplicateKind, Decision>> = {};
+  for (const row of planned) {
+    const kind = duplicateKind(row);
+    if (kind && !defaults[kind]) defaults[kind] = row.decision;
+  }
+  return defaults;
+}

@@ -1,5 +1,6 @@
 import { z } from '../domain/zod';
 import type { ColumnTarget } from './columns';
+import { MAX_COLUMNS } from './limits';
 
 /** Every target a column can be given in the preview, in the order the clerk sees them. */
 export const COLUMN_TARGETS = [
@@ -16,22 +17,18 @@ export const COLUMN_TARGETS = [
   'email',
 ] as const satisfies readonly Exclude<ColumnTarget, null>[];
 
-/** What identifies a layout of columns: the header texts as the file has them, in order. */
-export function headerSignature(headers: readonly string[]): string {
-  return `taitou.mapping.${JSON.stringify(headers.map((h) => h.trim()))}`;
+/** Where the clerk's mapping for a layout of columns is kept: by the header texts as the file has them, in order. */
+export function mappingKey(headers: readonly string[]): string {
+  return `${MAPPING_PREFIX}${JSON.stringify(headers.map((h) => h.trim()))}`;
 }
+export const MAPPING_PREFIX = 'mapping:';
 
-const SavedSchema = z.array(z.enum(COLUMN_TARGETS).nullable());
+export const SavedMappingSchema = z.array(z.enum(COLUMN_TARGETS).nullable()).max(MAX_COLUMNS);
 
 /** A mapping the clerk saved for this header set; null when none was, or what was stored no longer fits. */
-export function savedMapping(stored: string | null, width: number): ColumnTarget[] | null {
-  if (!stored) return null;
-  try {
-    const parsed = SavedSchema.safeParse(JSON.parse(stored));
-    return parsed.success && parsed.data.length === width ? parsed.data : null;
-  } catch {
-    return null;
-  }
+export function savedMapping(stored: unknown, width: number): ColumnTarget[] | null {
+  const parsed = SavedMappingSchema.safeParse(stored);
+  return parsed.success && parsed.data.length === width ? parsed.data : null;
 }
 
 /** A column given a target the clerk chose: any other column with that target gives it up (one column each). */

@@ -1,11 +1,14 @@
 import type { Table } from '../export/table';
 import type { ImportSummary } from '../messaging/import-port';
+
+type CustomerSummary = Extract<ImportSummary, { kind: 'customers' }>;
+
 import type { PlannedRow } from './plan';
 
-export type RowResult = 'added' | 'updated' | 'unchanged' | 'skipped' | 'refused';
+type RowResult = 'added' | 'updated' | 'unchanged' | 'skipped' | 'refused';
 
 /** What became of each row of the file, in the file's order. */
-export function rowResults(rows: readonly PlannedRow[], summary: ImportSummary): Map<number, RowResult> {
+function rowResults(rows: readonly PlannedRow[], summary: CustomerSummary): Map<number, RowResult> {
   const unchanged = new Set(summary.unchanged);
   const refused = new Set(summary.refused.map((r) => r.row));
   const results = new Map<number, RowResult>();
@@ -22,22 +25,19 @@ export function rowResults(rows: readonly PlannedRow[], summary: ImportSummary):
 export interface ReportWords {
   headers: [row: string, name: string, taxId: string, result: string, reason: string];
   result: Record<RowResult, string>;
-  refused: Record<ImportSummary['refused'][number]['reason'], string>;
-  /** A row skipped as a duplicate of another, by its description. */
-  duplicateOf: (row: PlannedRow) => string;
-  finding: (row: PlannedRow) => string;
+  refused: Record<CustomerSummary['refused'][number]['reason'], string>;
+  /** What the preview said of the row: its findings and the customer it may duplicate. */
+  notes: (row: PlannedRow) => string;
 }
 
 /** The downloadable report: one line per row of the file, with what happened to it and why. */
-export function reportTable(rows: readonly PlannedRow[], summary: ImportSummary, words: ReportWords): Table {
+export function reportTable(rows: readonly PlannedRow[], summary: CustomerSummary, words: ReportWords): Table {
   const results = rowResults(rows, summary);
   const refusals = new Map(summary.refused.map((r) => [r.row, r.reason]));
   const lines = rows.map((row) => {
     const result = results.get(row.row) ?? 'skipped';
     const refusal = refusals.get(row.row);
-    const reason = refusal
-      ? words.refused[refusal]
-      : [words.finding(row), row.duplicate ? words.duplicateOf(row) : ''].filter(Boolean).join('；');
+    const reason = refusal ? words.refused[refusal] : words.notes(row);
     return [String(row.row), row.input.name, row.input.taxId ?? '', words.result[result], reason];
   });
   return { name: 'report', header: 0, rows: [[...words.headers], ...lines] };

@@ -1,11 +1,11 @@
 import type { InvoiceDraft } from '../domain/invoice';
 import type { ImportReply, ImportRequest } from '../messaging/import-port';
 import { IMPORT_CHUNK } from '../messaging/import-port';
-import type { PagePort } from '../messaging/page-port';
+import { type PortLike, postQuietly } from '../messaging/port';
 import type { PlannedRow } from './plan';
 import { importWrites } from './writes';
 
-export type ImportPagePort = PagePort<ImportRequest, ImportReply>;
+export type ImportPagePort = PortLike<ImportRequest, ImportReply>;
 export type ImportEnd = Exclude<ImportReply, { type: 'progress' }>;
 export type ImportPhase = 'prepare' | 'write';
 type Progress = (phase: ImportPhase, done: number, total: number) => void;
@@ -46,29 +46,33 @@ function stream(
   chunk: (from: number, to: number) => ImportRequest,
   onProgress: Progress,
 ): { end: Promise<ImportEnd>; cancel(): void } {
-  let cancelled = false;
+  // Once the background has answered (or gone), nothing more is sent: the port may be closed.
+  let over = false;
   const end = new Promise<ImportEnd>((resolve) => {
     port.onMessage.addListener((message) => {
       if (message.type === 'progress') return onProgress('write', message.done, message.total);
+      over = true;
       resolve(message);
       port.disconnect();
     });
-    port.onDisconnect.addListener(() => resolve({ type: 'failed', reason: 'disconnected' }));
+    port.onDisconnect.addListener(() => {
+      over = true;
+      resolve({ type: 'failed', reason: 'disconnected' });
+    });
   });
   (async () => {
-    for (let from = 0; from < total && !cancelled; from += IMPORT_CHUNK) {
+    for (let from = 0; from < total && !over; from += IMPORT_CHUNK) {
       const to = Math.min(total, from + IMPORT_CHUNK);
-      port.postMessage(chunk(from, to));
+      postQuietly(port, chunk(from, to));
       onProgress('prepare', to, total);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (!cancelled) port.postMessage({ type: 'commit' });
+    if (!over) postQuietly(port, { type: 'commit' });
   })();
   return {
     end,
     cancel() {
-      cancelled = true;
-      port.postMessage({ type: 'cancel' });
+      if (!over) postQuietly(port, { type: 'cancel' });
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { BackupProblem } from '../backup/format';
 import type { RestoreReport, WriteFailed } from '../db/backup';
 import { z } from '../domain/zod';
-import type { PagePort } from './page-port';
+import { PART_CHARS, type PortLike, textParts } from './port';
 
 /**
  * A backup file can be far larger than one extension message may carry, so both directions go over a port in parts
@@ -10,9 +10,6 @@ import type { PagePort } from './page-port';
  */
 export const BACKUP_PORT = 'taitou:backup';
 export const RESTORE_PORT = 'taitou:restore';
-
-/** Characters per part: a few megabytes, well under the browser's message limit. */
-export const PART_CHARS = 4 * 1024 * 1024;
 
 /** Restores past this size are refused before reading: a book of 100,000 customers with history is far smaller. */
 export const MAX_BACKUP_CHARS = 512 * 1024 * 1024;
@@ -28,11 +25,12 @@ export const RestoreRequestSchema = z.discriminatedUnion('type', [
 export type RestoreRequest = z.input<typeof RestoreRequestSchema>;
 
 export type RestoreReply =
-  | { type: 'done'; report: RestoreReport }
+  /** `settingsRestored` false: the book was restored, the clerk's settings from the file could not be. */
+  | { type: 'done'; report: RestoreReport; settingsRestored: boolean }
   | { type: 'failed'; problem: BackupProblem | WriteFailed | { code: 'tooLarge' } | { code: 'badMessage' } };
 
 /** The backup file's text, as the background streams it; rejects with the reason it could not be made. */
-export function receiveBackup(port: PagePort<never, BackupReply>): Promise<string> {
+export function receiveBackup(port: PortLike<never, BackupReply>): Promise<string> {
   const parts: string[] = [];
   return new Promise((resolve, reject) => {
     port.onMessage.addListener((message) => {
@@ -47,7 +45,7 @@ export function receiveBackup(port: PagePort<never, BackupReply>): Promise<strin
 
 /** Sends a backup file's text in parts and asks for it to be restored; resolves with the background's answer. */
 export function sendRestore(
-  port: PagePort<RestoreRequest, RestoreReply>,
+  port: PortLike<RestoreRequest, RestoreReply>,
   text: string,
   mode: 'replace' | 'merge',
 ): Promise<RestoreReply> {
@@ -60,8 +58,7 @@ export function sendRestore(
       resolve({ type: 'failed', problem: { code: 'writeFailed', message: 'disconnected' } }),
     );
   });
-  for (let at = 0; at < text.length; at += PART_CHARS)
-    port.postMessage({ type: 'part', text: text.slice(at, at + PART_CHARS) });
+  for (const part of textParts(text)) port.postMessage({ type: 'part', text: part });
   port.postMessage({ type: 'restore', mode });
   return answer;
 }

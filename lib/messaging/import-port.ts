@@ -36,18 +36,29 @@ export const ImportRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ImportRequest = z.input<typeof ImportRequestSchema>;
 
-/** What an import did, by row numbers; `batch` undoes it (page:undoBatch). */
-export interface ImportSummary {
-  batch: string;
-  added: number;
-  updated: number;
-  unchanged: number[];
-  refused: { row: number; reason: 'duplicateTaxId' | 'notFound' }[];
-  /** The customers added or updated, for the manager's table. */
-  changed: string[];
-  /** For invoice history: the invoices written, and how many (unknown buyers) became pending customers. */
-  invoices?: { added: number; updated: number; unchanged: number; refused: number };
-}
+/** What an import did: customers by row numbers, or invoice history; `batch` undoes a customer import. */
+export type ImportSummary =
+  | {
+      kind: 'customers';
+      batch: string;
+      added: number;
+      updated: number;
+      unchanged: number[];
+      refused: { row: number; reason: 'duplicateTaxId' | 'notFound' }[];
+      /** The customers added or updated, for the manager's table. */
+      changed: string[];
+    }
+  | {
+      kind: 'invoices';
+      batch: string;
+      added: number;
+      updated: number;
+      unchanged: number;
+      refused: number;
+      /** Unknown buyers that became customers to verify; `changed` names them for the table. */
+      customersCreated: number;
+      changed: string[];
+    };
 
 /** From the background: progress while writing, then exactly one of done, cancelled or failed. */
 export type ImportReply =

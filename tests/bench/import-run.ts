@@ -5,11 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { utils, write } from '@e965/xlsx';
 import type { Page } from '@playwright/test';
-import iconv from 'iconv-lite';
 import type { Customer } from '../../lib/domain/customer';
 import { launchWithExtension } from '../support/browser';
 import { bundleScript } from '../support/bundle-script';
 import { generateCustomers } from '../support/generate';
+import { gbkCsv } from '../support/import-files';
 import type { importedRecords, rawPut } from './import.bench';
 
 const COUNT = Number(process.env.BENCH_IMPORT_COUNT ?? 50_000);
@@ -26,8 +26,7 @@ const sheet = utils.aoa_to_sheet([['客户信息表'], HEADER, ...customers.map(
 const book = utils.book_new();
 utils.book_append_sheet(book, sheet, '客户');
 const xlsx = write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-const csv = iconv.encode([HEADER, ...customers.map(line)].map((l) => l.map(quote).join(',')).join('\r\n'), 'gbk');
+const csv = gbkCsv([HEADER, ...customers.map(line)]);
 
 /**
  * Marks, in the page's own clock: the file chosen, the preview painted, the commit clicked, the import done. A string,

@@ -51,9 +51,11 @@ describe('book handlers', () => {
   });
 
   it('answers every message with the reason when the book cannot open', async () => {
-    const h = bookService(Promise.reject(new Error('migration failed: disk full')), noFrames, nobody, {
-      read: async () => ({}),
-      write: async () => undefined,
+    const h = bookService(Promise.reject(new Error('migration failed: disk full')), {
+      tabs: noFrames,
+      broadcast: nobody,
+      settings: { read: async () => ({}), write: async () => undefined },
+      onChanged: () => undefined,
     }).handlers;
     await expect(h['page:stats']({})).rejects.toThrow('disk full');
     await expect(h['page:search']({ query: 'x', limit: 1 })).rejects.toThrow('disk full');
