@@ -15,6 +15,7 @@ import {
   undoChange,
   updateCustomer,
 } from '../db/customers';
+import { mergeCustomers } from '../db/merge';
 import type { TaitouDB } from '../db/open';
 import type { BookResult } from '../db/result';
 import { SAMPLE_CUSTOMERS } from '../demo/samples';
@@ -101,6 +102,11 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
       index.write(
         () => changeMany(db, ids, action),
         (r) => r.changed,
+      ),
+    'page:merge': ({ members, survivorId, choices }) =>
+      index.write(
+        () => mergeCustomers(db, members, survivorId, choices),
+        (r) => (r.ok ? [r.value.merged, ...r.value.deleted] : []),
       ),
     'page:undoBatch': ({ batch }) =>
       index.write(

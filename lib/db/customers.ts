@@ -38,7 +38,7 @@ async function inTransaction<T>(db: TaitouDB, work: (tx: WriteTx) => Promise<Boo
 }
 
 /** Stores the change's `after` (deletes the customer when it is null) and appends the change to the audit log. */
-async function apply(tx: WriteTx, change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch?: string) {
+export async function apply(tx: WriteTx, change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch?: string) {
   if (change.after) await tx.objectStore('customers').put(change.after);
   else await tx.objectStore('customers').delete(change.customerId);
   await tx.objectStore('audit').add(batch ? { ...change, at: now, batch } : { ...change, at: now });

@@ -1,5 +1,6 @@
 import type { BookResult } from '../db/result';
 import type { AttachmentMeta, AuditEntry } from '../db/schema';
+import { MERGE_FIELDS } from '../dedup/merge';
 import { ATTACHMENT_MAX_BYTES } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
 import { z } from '../domain/zod';
@@ -63,6 +64,20 @@ export const PROTOCOL = {
     }),
   },
   'page:undoBatch': { from: 'extensionPage', data: z.object({ batch: id }) },
+  /** The dedup scan's merge: these customers (as the clerk saw them) become the survivor; page:undoBatch undoes it. */
+  'page:merge': {
+    from: 'extensionPage',
+    data: z.object({
+      members: z.array(z.object({ id, revision })).min(2).max(50),
+      survivorId: id,
+      choices: z
+        .object({
+          fields: z.partialRecord(z.enum(MERGE_FIELDS), id).optional(),
+          defaultEntryId: z.string().max(100).optional(),
+        })
+        .default({}),
+    }),
+  },
   /** Quick add and paste, while the clerk types: customers the new one may duplicate. */
   'page:similar': { from: 'extensionPage', data: z.object({ name: z.string().max(300), taxId: z.string().max(40) }) },
   /** A customer's files (a business licence): listed without bytes; one fetched whole, as base64, to preview. */
@@ -134,6 +149,7 @@ export interface Responses {
   'page:pageOf': Customer[];
   'page:bulk': { batch: string; changed: string[] };
   'page:undoBatch': { batch: string; changed: string[]; conflicts: string[] };
+  'page:merge': BookResult<{ merged: Customer; deleted: string[]; batch: string }>;
   'page:attachments': AttachmentMeta[];
   'page:attachment': (AttachmentMeta & { data: string }) | null;
   'page:attach': BookResult<AttachmentMeta>;

@@ -230,6 +230,13 @@ test('cancelling, or closing the page while the import is written, leaves the bo
   await expect(page.getByRole('status').first()).toHaveText('已取消导入，客户簿没有任何改变');
   expect((await storedBook(page)).map((c) => c.id).sort()).toEqual(before);
 
+  // Cancelled while the book is being written: rolled back.
+  await page.getByRole('button', { name: /^导入 [\d,]+ 行$/ }).click();
+  await expect(page.getByText(/正在写入/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('已取消导入，客户簿没有任何改变');
+  expect((await storedBook(page)).map((c) => c.id).sort()).toEqual(before);
+
   await page.getByRole('button', { name: /^导入 [\d,]+ 行$/ }).click();
   await expect(page.getByText(/正在写入/)).toBeVisible({ timeout: 60_000 });
   page.on('dialog', (dialog) => dialog.accept());
