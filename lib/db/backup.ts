@@ -12,6 +12,7 @@ import {
 } from '../backup/format';
 import { toBase64 } from '../domain/attachment';
 import { type Customer, CustomerSchema } from '../domain/customer';
+import { quietAbort } from './abort';
 import type { TaitouDB } from './open';
 import type { QuarantineEntry, TaitouSchema } from './schema';
 
@@ -138,22 +139,16 @@ export async function restoreBackup(
     files.push({ meta, data: bytes.buffer });
   }
   const tx = db.transaction([...STORES], 'readwrite');
-  const done = tx.done;
-  done.catch(() => {});
+  const abort = quietAbort(tx);
   try {
     const report =
       mode === 'replace'
         ? await replaceBook(tx, backup, files)
         : await mergeIntoBook(tx, backup, files, opts.batch ?? crypto.randomUUID(), opts.now ?? Date.now());
-    await done;
+    await tx.done;
     return { ok: true, report };
   } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // A failed request has already aborted it.
-    }
-    await done.catch(() => {});
+    await abort();
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { ok: false, problem: { code: 'writeFailed', message } };
   }

@@ -3,6 +3,7 @@ import type { Customer } from '../domain/customer';
 import { mergeImported } from '../domain/merge-imported';
 import { nameKey, normalizeTaxId } from '../domain/normalize';
 import type { ImportWrite } from '../import/writes';
+import { quietAbort } from './abort';
 import { newCustomer, taxIdOwner, type WriteTx } from './customers';
 import type { TaitouDB } from './open';
 import type { AuditEntry } from './schema';
@@ -46,13 +47,7 @@ export async function commitImport(
   const now = opts.now ?? Date.now();
   const outcome: ImportOutcome = { batch, added: [], updated: [], unchanged: [], refused: [] };
   const tx = db.transaction(['customers', 'audit'], 'readwrite');
-  const abort = () => {
-    try {
-      tx.abort();
-    } catch {
-      // already committed or aborted
-    }
-  };
+  const abort = quietAbort(tx);
   if (opts.signal?.aborted) abort();
   opts.signal?.addEventListener('abort', abort, { once: true });
   try {

@@ -3,6 +3,7 @@ import { type CustomerDraft, CustomerInputSchema } from '../domain/customer';
 import { type Invoice, type InvoiceDraft, InvoiceDraftSchema, InvoiceSchema, newestFirst } from '../domain/invoice';
 import { normalizeTaxId } from '../domain/normalize';
 import { normalizeDraft } from '../domain/validate';
+import { quietAbort } from './abort';
 import { createIn } from './customers';
 import type { TaitouDB } from './open';
 import type { TaitouSchema } from './schema';
@@ -12,9 +13,15 @@ type ImportTx = IDBPTransaction<TaitouSchema, ('invoices' | 'customers' | 'audit
 export interface ImportInvoicesOptions {
   /** The file the invoices were read from, kept on each invoice. */
   file?: string;
-  /** The import's id, shared by the invoices it writes and the customers it creates (undo takes those back). */
+  /**
+   * The import's id: kept on each invoice it writes (the import that last wrote it) and on the audit entries of the
+   * pending customers it creates, so that undoBatch takes those customers back. The invoices stay: undo does not
+   * touch invoice history, and an export read again finds them already there.
+   */
   batch?: string;
   now?: number;
+  /** Aborting rolls the whole import back (invoices and customers are left exactly as before) and rejects. */
+  signal?: AbortSignal;
 }
 
 export interface ImportInvoicesResult {
@@ -101,7 +108,30 @@ export async function importInvoices(
     else result.refused.push({ index, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
   }
 
+  opts.signal?.throwIfAborted();
   const tx: ImportTx = db.transaction(['invoices', 'customers', 'audit'], 'readwrite');
+  const abort = quietAbort(tx);
+  opts.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    await write(tx, valid, batch, now, opts.file ?? '', result);
+  } catch (error) {
+    await abort();
+    throw opts.signal?.aborted ? opts.signal.reason : error;
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
+  }
+  return result;
+}
+
+/** The writes of importInvoices, in its transaction; resolves once the transaction has committed. */
+async function write(
+  tx: ImportTx,
+  valid: readonly InvoiceDraft[],
+  batch: string,
+  now: number,
+  file: string,
+  result: ImportInvoicesResult,
+): Promise<void> {
   const store = tx.objectStore('invoices');
   // Requests are queued in one go rather than awaited one by one: a round trip each would make a big export slow.
   const before = await Promise.all(valid.map((invoice) => store.get(invoice.id)));
@@ -116,13 +146,7 @@ export async function importInvoices(
     const next = stored ? merged(stored, incoming) : incoming;
     if (stored && !next) result.unchanged += 1;
     else if (next) {
-      const record: Invoice = {
-        ...next,
-        file: opts.file ?? '',
-        batch,
-        importedAt: stored?.importedAt ?? now,
-        updatedAt: now,
-      };
+      const record: Invoice = { ...next, file, batch, importedAt: stored?.importedAt ?? now, updatedAt: now };
       written.set(record.id, record);
       writes.push(store.put(record));
       result[raw ? 'updated' : 'added'] += 1;
@@ -133,34 +157,20 @@ export async function importInvoices(
     if (buyer && (!latest || newestFirst(incoming, latest) < 0)) latestByBuyer.set(buyer, incoming);
   }
 
-  const done = Promise.all([...writes, tx.done]);
   // Awaited below; a failure before that is thrown by what failed, and the transaction is aborted with it.
+  const done = Promise.all([...writes, tx.done]);
   done.catch(() => {});
-  try {
-    const customers = tx.objectStore('customers').index('taxId');
-    for (const [taxId, invoice] of latestByBuyer) {
-      // Only buyers of invoices new to the book: a pending customer the clerk has since deleted stays deleted when
-      // the same export is read again.
-      if (!newBuyers.has(taxId) || (await customers.getKey(taxId)) !== undefined) continue;
-      const draft = pendingCustomer(invoice);
-      if (!draft) continue;
-      const created = await createIn(tx, draft, { now, batch });
-      if (created.ok) result.customersCreated.push(created.value.id);
-    }
-  } catch (error) {
-    abortQuietly(tx);
-    throw error;
+  const customers = tx.objectStore('customers').index('taxId');
+  for (const [taxId, invoice] of latestByBuyer) {
+    // Only buyers of invoices new to the book: a pending customer the clerk has since deleted stays deleted when
+    // the same export is read again.
+    if (!newBuyers.has(taxId) || (await customers.getKey(taxId)) !== undefined) continue;
+    const draft = pendingCustomer(invoice);
+    if (!draft) continue;
+    const created = await createIn(tx, draft, { now, batch });
+    if (created.ok) result.customersCreated.push(created.value.id);
   }
   await done;
-  return result;
-}
-
-function abortQuietly(tx: ImportTx) {
-  try {
-    tx.abort();
-  } catch {
-    // Already aborted by the failed request.
-  }
 }
 
 /** A customer's invoices, newest first. Records that no longer validate are left where they are and named apart. */

@@ -74,7 +74,6 @@ const addsUpMessage = { message: 'total must be amount + tax', path: ['total'] }
  */
 export const InvoiceDraftSchema = InvoiceFields.refine(addsUp, addsUpMessage);
 export type InvoiceDraft = z.infer<typeof InvoiceDraftSchema>;
-export type InvoiceDraftInput = z.input<typeof InvoiceDraftSchema>;
 
 /** A stored invoice: what the export said, where it came from and when the book learnt it. */
 export const InvoiceSchema = InvoiceFields.extend({

@@ -1,5 +1,6 @@
 import { LABELS, PARTIES, type Target } from '../domain/labels';
 import { toHalfWidth } from '../domain/normalize';
+import { HEADER_SEARCH_ROWS } from './limits';
 
 /** A column's meaning for the import: a target, or null when Taitou does not use it. */
 export type ColumnTarget = Exclude<Target, 'ignored'> | null;
@@ -52,9 +53,6 @@ export function mapColumns(headers: readonly string[]): ColumnTarget[] {
     return target;
   });
 }
-
-/** Rows at the top of a sheet that may be titles, notes or blank before the header. */
-const HEADER_SEARCH_ROWS = 30;
 
 /**
  * The header row: among the first rows, the one naming the most distinct targets, the buyer's name among them (a

@@ -3,16 +3,16 @@
  * (with BOM, as Excel saves "Unicode text", or without, as some exporters do), or GB18030 (which covers GBK and
  * GB2312). UTF-8 is tried strictly first: GBK bytes are almost never valid UTF-8.
  */
-export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /**
  * Why bytes are not usable text: nothing in them; binary; cut short in the middle of a character ('damaged');
  * lines in UTF-8 and lines in GBK in one file ('mixedEncoding'); bytes that are no character in any encoding
  * tried ('undecodable'); NUL bytes or other control characters that text never holds ('controlChars').
  */
-export type DecodeProblem = 'empty' | 'binary' | 'damaged' | 'mixedEncoding' | 'undecodable' | 'controlChars';
+type DecodeProblem = 'empty' | 'binary' | 'damaged' | 'mixedEncoding' | 'undecodable' | 'controlChars';
 
-export type DecodedText =
+type DecodedText =
   | { ok: true; text: string; encoding: Encoding }
   | {
       ok: false;

@@ -1,6 +1,7 @@
 import { type Finding, finding, hasErrors } from '../domain/findings';
 import { type InvoiceDraft, InvoiceDraftSchema, type InvoiceItem } from '../domain/invoice';
 import { normalizeTaxId, toHalfWidth } from '../domain/normalize';
+import { HEADER_SEARCH_ROWS } from './limits';
 import type { SheetCell } from './rows';
 import type { Sheet } from './sheet';
 
@@ -34,20 +35,20 @@ const HEADERS = {
   taxRate: ['税率', '税率/征收率'],
 } as const satisfies Record<string, readonly string[]>;
 
-export type InvoiceColumn = keyof typeof HEADERS;
+type InvoiceColumn = keyof typeof HEADERS;
 /** Where each column is, by its index in the header row. */
-export type InvoiceColumns = Partial<Record<InvoiceColumn, number>>;
+type InvoiceColumns = Partial<Record<InvoiceColumn, number>>;
 /** The basic export has one row per invoice; the detailed one a row per item, the invoice's fields repeated. */
-export type ExportVariant = 'basic' | 'detailed';
+type ExportVariant = 'basic' | 'detailed';
 
-export interface InvoiceHeader {
+interface InvoiceHeader {
   row: number;
   columns: InvoiceColumns;
   variant: ExportVariant;
 }
 
 /** Something one row made the import notice; `row` counts from 1 as Excel does. */
-export interface InvoiceRowFinding {
+interface InvoiceRowFinding {
   sheet: string;
   row: number;
   finding: Finding;
@@ -71,9 +72,6 @@ const BY_HEADER = new Map<string, InvoiceColumn>();
 for (const [column, texts] of Object.entries(HEADERS) as [InvoiceColumn, readonly string[]][]) {
   for (const text of texts) BY_HEADER.set(plain(text), column);
 }
-
-/** Rows at the top of a sheet that may be titles, notes or blank before the header. */
-const HEADER_SEARCH_ROWS = 30;
 
 /**
  * The header row of an invoice query export among a sheet's first rows (titles may sit above it), or null when the

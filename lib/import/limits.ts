@@ -9,3 +9,5 @@ export const MAX_COLUMNS = 200;
  * book is built for 100,000 customers, and reading that many rows of an .xlsx already takes seconds.
  */
 export const MAX_ROWS = 100_000;
+/** Rows at the top of a sheet searched for the header: titles, notes or blank rows may sit above it. */
+export const HEADER_SEARCH_ROWS = 30;

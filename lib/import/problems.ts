@@ -1,5 +1,5 @@
 import type { Finding } from '../domain/findings';
-import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './limits';
+import { HEADER_SEARCH_ROWS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './limits';
 
 /** Why a file cannot be read as sheets at all. */
 export const FILE_PROBLEMS = [
@@ -25,7 +25,7 @@ export type FileProblem = (typeof FILE_PROBLEMS)[number];
 
 /** Why sheets that were read hold no customers to import. */
 export const SHEET_PROBLEMS = ['noHeader', 'noNameColumn', 'noRows'] as const;
-export type SheetProblem = (typeof SHEET_PROBLEMS)[number];
+type SheetProblem = (typeof SHEET_PROBLEMS)[number];
 
 export type ImportProblem = FileProblem | SheetProblem;
 export type ProblemMessage = Finding['message'];
@@ -99,8 +99,8 @@ const MESSAGES: Record<ImportProblem, readonly [zh: string, en: string]> = {
     'A quotation mark is never closed, so everything after it would fall into one cell: check that row in Excel, save and try again',
   ],
   noHeader: [
-    '找不到表头：请在表格前 30 行里放一行列名，包括“名称”（或“客户名称”“单位名称”）和至少一个其他列，如“税号”“地址”“电话”',
-    'No header row found: one of the first 30 rows must name the columns, with 名称 (or 客户名称, 单位名称, Name) and at least one more, such as 税号 (tax ID), 地址 (address) or 电话 (phone)',
+    `找不到表头：请在表格前 ${HEADER_SEARCH_ROWS} 行里放一行列名，包括“名称”（或“客户名称”“单位名称”）和至少一个其他列，如“税号”“地址”“电话”`,
+    `No header row found: one of the first ${HEADER_SEARCH_ROWS} rows must name the columns, with 名称 (or 客户名称, 单位名称, Name) and at least one more, such as 税号 (tax ID), 地址 (address) or 电话 (phone)`,
   ],
   noNameColumn: [
     '表头里没有“名称”列，分不出每行是哪位客户：请加一列“名称”（或“客户名称”）后重试',

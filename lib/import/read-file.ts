@@ -1,4 +1,5 @@
 import { type ColumnTarget, findHeader, mapColumns } from './columns';
+import { HEADER_SEARCH_ROWS } from './limits';
 import type { ImportProblem } from './problems';
 import type { SheetCell } from './rows';
 import { readSheets } from './sheet';
@@ -18,9 +19,6 @@ export interface ImportSheet {
  * to tell the clerk). `line` (from 1) is where in a text file the problem is, when known.
  */
 export type ImportFile = { ok: true; sheets: ImportSheet[] } | { ok: false; problem: ImportProblem; line?: number };
-
-/** findHeader looks for the header among this many rows at the top; so does the search for a header without a name. */
-const HEADER_ROWS = 30;
 
 const blank = (row: readonly SheetCell[]) => row.every((cell) => !cell.text.trim());
 
@@ -48,7 +46,7 @@ export function readImportFile(bytes: Uint8Array, fileName: string): ImportFile 
 
 /** A row near the top naming two or more columns Taitou knows, none of them the name. */
 function hasHeaderWithoutName(sheet: ImportSheet): boolean {
-  return sheet.rows.slice(0, HEADER_ROWS).some((row) => {
+  return sheet.rows.slice(0, HEADER_SEARCH_ROWS).some((row) => {
     const targets = mapColumns(row.map((cell) => cell.text)).filter(Boolean);
     return targets.length >= 2 && !targets.includes('name');
   });

@@ -6,9 +6,6 @@ import type { SheetCell } from './rows';
 import { sniff } from './sniff';
 import { readMarkupWorkbook, readOleWorkbook, readZipWorkbook, withoutBlankTail } from './workbook';
 
-export { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './limits';
-export type { FileProblem } from './problems';
-
 /** One sheet of a file, cell by cell as the file stored it. */
 export interface Sheet {
   name: string;

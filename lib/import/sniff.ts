@@ -2,7 +2,7 @@
  * What a file is, from its first bytes: clerks pick files by name, and names lie (a PDF invoice saved as .xlsx, a
  * screenshot of a customer list, a .csv.gz with its last extension dropped).
  */
-export type Sniffed =
+type Sniffed =
   | 'zip'
   | 'ole'
   /** The first bytes of a zip or OLE workbook and nothing after them. */

@@ -8,6 +8,9 @@ import { crc32, readZipDirectory } from './zip';
 
 const fail = (problem: FileProblem): SheetsResult => ({ ok: false, problem });
 
+/** The most an empty file packs to: an empty deflate stream is 2 bytes, one empty stored block 5. */
+const EMPTY_PACKED = 8;
+
 /** The part of SheetJS's container (zip or OLE) that is read here; the library types it as `any`. */
 const ContainerSchema = z.object({
   FullPaths: z.array(z.string()),
@@ -42,20 +45,30 @@ function unpack(bytes: Uint8Array, zipNames = false): Map<string, Uint8Array> {
  */
 export function readZipWorkbook(bytes: Uint8Array): SheetsResult {
   const directory = readZipDirectory(bytes);
-  if (!directory.ok && directory.problem === 'damaged') return fail('damaged');
-  const entries = directory.ok ? directory.entries : [];
+  // The 64-bit extension is for archives over 4 GB; a file read here is at most MAX_FILE_BYTES, so one that uses it
+  // was not written by a spreadsheet program, and none of the checks below could trust its directory.
+  if (!directory.ok) return fail('damaged');
+  const { entries } = directory;
   if (entries.some((e) => e.encrypted)) return fail('encrypted');
   if (entries.reduce((sum, e) => sum + e.size, 0) > MAX_UNPACKED_BYTES) return fail('tooLarge');
+  // What the library unpacks of a file is as large as the directory states, except for a file stated empty: that one
+  // grows to the end of its packed stream, however far that goes.
+  if (entries.some((e) => e.size === 0 && e.packed > EMPTY_PACKED)) return fail('damaged');
   let files: Map<string, Uint8Array>;
   try {
     files = unpack(bytes, true);
   } catch {
     return fail('damaged');
   }
+  // The sizes above are what the directory states; what was unpacked is what counts (a file stored as it is comes out
+  // whole, whatever size the directory gives it). A directory that states a size other than the file's is damaged.
+  let unpacked = 0;
+  for (const data of files.values()) unpacked += data.length;
+  if (unpacked > MAX_UNPACKED_BYTES) return fail('tooLarge');
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     const data = files.get(entry.name.toLowerCase());
-    if (!data || crc32(data) !== entry.crc32) return fail('damaged');
+    if (!data || data.length !== entry.size || crc32(data) !== entry.crc32) return fail('damaged');
   }
   const kind = zipKind(files);
   if (kind !== 'workbook') return fail(kind);

@@ -3,17 +3,21 @@
  * how big they are unpacked and their checksums. The workbook library trusts whatever it inflates; a file cut short
  * or with damaged bytes must be caught here instead.
  */
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   /** Unpacked size as the directory states it. */
   size: number;
+  /** Packed size as the directory states it (checked: the packed bytes lie within the file). */
+  packed: number;
   crc32: number;
   encrypted: boolean;
 }
 
-/** The directory, 'damaged' when the file is cut short or its directory is broken, 'zip64' when it uses the
- * 64-bit extension (never needed below 4 GB; left to the workbook library). */
-export type ZipDirectory = { ok: true; entries: ZipEntry[] } | { ok: false; problem: 'damaged' | 'zip64' };
+/**
+ * The directory, 'damaged' when the file is cut short or its directory is broken, 'zip64' when it uses the 64-bit
+ * extension (needed only past 4 GB or 65,535 files; its directory is not read here).
+ */
+type ZipDirectory = { ok: true; entries: ZipEntry[] } | { ok: false; problem: 'damaged' | 'zip64' };
 
 const END = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -63,7 +67,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     if (!sameBytes(nameBytes, localName)) return damaged;
     const dataEnd = local + LOCAL_SIZE + localName.length + view.getUint16(local + 28, true) + packed;
     if (dataEnd > start) return damaged;
-    entries.push({ name: utf8.decode(nameBytes), size: unpacked, crc32, encrypted: (flags & 1) === 1 });
+    entries.push({ name: utf8.decode(nameBytes), size: unpacked, packed, crc32, encrypted: (flags & 1) === 1 });
     at += CENTRAL_SIZE + nameLength + extraLength + commentLength;
   }
   return { ok: true, entries };

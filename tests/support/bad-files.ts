@@ -96,6 +96,8 @@ interface PackedPart {
   packed: Uint8Array;
   size: number;
   crc: number;
+  /** Stored as it is rather than deflated. */
+  stored?: boolean;
 }
 
 function u16(n: number) {
@@ -105,31 +107,68 @@ function u32(n: number) {
   return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
 }
 
-/** Deflated entries, a fixed date (2026-11-27) so the bytes never change, UTF-8 names. */
-export function zip(parts: readonly (ZipPart | PackedPart)[]): Uint8Array {
+/** Below 4 GB, as every number here is. */
+function u64(n: number) {
+  return [...u32(n), ...u32(Math.floor(n / 2 ** 32))];
+}
+
+/**
+ * Deflated entries, a fixed date (2026-11-27) so the bytes never change, UTF-8 names. `zip64` writes the 64-bit
+ * extension as streaming writers do: every size as 0xFFFFFFFF with the real ones in an extra field, and the zip64
+ * end records (the classic end record still holds the real counts, since they fit).
+ */
+export function zip(parts: readonly (ZipPart | PackedPart)[], { zip64 = false } = {}): Uint8Array {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   const time = u16(0);
   const date = u16(((2026 - 1980) << 9) | (11 << 5) | 27);
+  const version = u16(zip64 ? 45 : 20);
   for (const part of parts) {
     const name = utf8(part.name);
     const packed = 'packed' in part ? part : { packed: deflateRawSync(part.data), size: part.data.length };
     const crc = 'crc' in part ? part.crc : crc32((part as ZipPart).data);
-    const common = [...u16(0x0800), ...u16(8), ...time, ...date, ...u32(crc), ...u32(packed.packed.length)];
-    const sizes = [...u32(packed.size), ...u16(name.length), ...u16(0)];
-    const local = concat(new Uint8Array([...u32(0x04034b50), ...u16(20), ...common, ...sizes]), name, packed.packed);
+    const extra = zip64 ? [...u16(0x0001), ...u16(16), ...u64(packed.size), ...u64(packed.packed.length)] : [];
+    const stated = (n: number) => u32(zip64 ? 0xffffffff : n);
+    const method = 'stored' in part && part.stored ? 0 : 8;
+    const common = [...u16(0x0800), ...u16(method), ...time, ...date, ...u32(crc), ...stated(packed.packed.length)];
+    const sizes = [...stated(packed.size), ...u16(name.length), ...u16(extra.length)];
+    const local = concat(
+      new Uint8Array([...u32(0x04034b50), ...version, ...common, ...sizes]),
+      name,
+      new Uint8Array(extra),
+      packed.packed,
+    );
     centrals.push(
       concat(
-        new Uint8Array([...u32(0x02014b50), ...u16(20), ...u16(20), ...common, ...sizes]),
+        new Uint8Array([...u32(0x02014b50), ...version, ...version, ...common, ...sizes]),
         new Uint8Array([...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset)]),
         name,
+        new Uint8Array(extra),
       ),
     );
     locals.push(local);
     offset += local.length;
   }
   const directory = concat(...centrals);
+  const zip64End = zip64
+    ? new Uint8Array([
+        ...u32(0x06064b50),
+        ...u64(44),
+        ...version,
+        ...version,
+        ...u32(0),
+        ...u32(0),
+        ...u64(parts.length),
+        ...u64(parts.length),
+        ...u64(directory.length),
+        ...u64(offset),
+        ...u32(0x07064b50),
+        ...u32(0),
+        ...u64(offset + directory.length),
+        ...u32(1),
+      ])
+    : new Uint8Array();
   const end = new Uint8Array([
     ...u32(0x06054b50),
     ...u16(0),
@@ -140,7 +179,7 @@ export function zip(parts: readonly (ZipPart | PackedPart)[]): Uint8Array {
     ...u32(offset),
     ...u16(0),
   ]);
-  return concat(...locals, directory, end);
+  return concat(...locals, directory, zip64End, end);
 }
 
 /** The files of a zip, unpacked (by SheetJS's reader), in their order. */
@@ -506,6 +545,19 @@ export const SMALL_FILES: Record<string, () => Uint8Array> = {
     zip(
       unzip(CUSTOMER_XLSX()).map((p) => (p.name === 'xl/workbook.xml' ? { name: p.name, data: new Uint8Array() } : p)),
     ),
+  // Every checksum right, the sheet (stored, not deflated) stated a byte smaller than it is: a directory that lies
+  // about sizes, as a zip bomb's does to get past a guard on them.
+  'understated-size.xlsx': () =>
+    zip(
+      unzip(CUSTOMER_XLSX()).map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml'
+          ? { name: p.name, packed: p.data, size: p.data.length - 1, crc: crc32(p.data), stored: true }
+          : p,
+      ),
+    ),
+  // The real workbook in a zip with the 64-bit extension: the workbook library reads it, but no spreadsheet
+  // program writes one for a file this small.
+  'zip64.xlsx': () => zip(unzip(CUSTOMER_XLSX()), { zip64: true }),
   'truncated.xls': () => {
     const b = xls(TABLE as unknown as unknown[][]);
     return b.slice(0, Math.floor(b.length / 2));
@@ -605,10 +657,11 @@ function formattedTailXlsx(): Uint8Array {
 }
 
 /**
- * A zip bomb shaped as an .xlsx: a sheet of 300 MB (declared and real) packed into a few hundred kilobytes. The
- * packed stream is one deflated megabyte repeated: deflate blocks flushed on a byte boundary can be chained.
+ * A zip bomb shaped as an .xlsx: a sheet of 300 MB (real, and declared unless `stated` says otherwise) packed into a
+ * few hundred kilobytes. The packed stream is one deflated megabyte repeated: deflate blocks flushed on a byte
+ * boundary can be chained.
  */
-function zipBomb(): Uint8Array {
+function zipBomb(stated?: number): Uint8Array {
   const megabyte = utf8('<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(21_000)).subarray(0, 1024 * 1024);
   const copies = 300;
   // Z_SYNC_FLUSH (2) ends the chunk on a byte boundary without a final block; an empty final block closes it all.
@@ -619,7 +672,9 @@ function zipBomb(): Uint8Array {
   const parts = unzip(CUSTOMER_XLSX());
   return zip(
     parts.map((p) =>
-      p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, packed, size: megabyte.length * copies, crc } : p,
+      p.name === 'xl/worksheets/sheet1.xml'
+        ? { name: p.name, packed, size: stated ?? megabyte.length * copies, crc }
+        : p,
     ),
   );
 }
@@ -633,7 +688,10 @@ export const HEAVY_FILES = {
   'hundred-thousand-and-one-rows.xlsx': tallXlsx,
   'formatted-tail.xlsx': formattedTailXlsx,
   'blank-lines-tail.csv': () => utf8(CSV + ',,,,,\r\n'.repeat(150_000)),
-  'zip-bomb.xlsx': zipBomb,
+  'zip-bomb.xlsx': () => zipBomb(),
+  // The same bomb stating its sheet as empty (its CRC is right): the workbook library inflates an entry stated empty
+  // for as long as the stream goes, where it stops others at their stated size.
+  'zip-bomb-stated-empty.xlsx': () => zipBomb(0),
 } satisfies Record<string, () => Uint8Array>;
 
 /** Write the committed corpus, replacing what was there. */

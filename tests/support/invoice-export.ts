@@ -23,17 +23,8 @@ export const BASIC_HEADERS = [
   '备注',
 ] as const;
 
-/** The detailed variant: one row per item, the invoice's fields repeated. */
-export const DETAILED_HEADERS = [
-  '序号',
-  '发票代码',
-  '发票号码',
-  '数电发票号码',
-  '销方识别号',
-  '销方名称',
-  '购方识别号',
-  '购买方名称',
-  '开票日期',
+/** The item columns of the detailed variant, between the invoice's date and its amount. */
+const ITEM_HEADERS = [
   '税收分类编码',
   '特定业务类型',
   '货物或应税劳务名称',
@@ -41,17 +32,20 @@ export const DETAILED_HEADERS = [
   '单位',
   '数量',
   '单价',
-  '金额',
+] as const;
+const ISSUED = BASIC_HEADERS.indexOf('开票日期') + 1;
+const TAX = BASIC_HEADERS.indexOf('税额');
+
+/**
+ * The detailed variant: one row per item, the invoice's fields repeated — the basic columns with the item's columns
+ * after the date and its 税率 between 金额 and 税额 (the amounts are then the item's).
+ */
+export const DETAILED_HEADERS = [
+  ...BASIC_HEADERS.slice(0, ISSUED),
+  ...ITEM_HEADERS,
+  ...BASIC_HEADERS.slice(ISSUED, TAX),
   '税率',
-  '税额',
-  '价税合计',
-  '发票来源',
-  '发票票种',
-  '发票状态',
-  '是否正数发票',
-  '发票风险等级',
-  '开票人',
-  '备注',
+  ...BASIC_HEADERS.slice(TAX),
 ] as const;
 
 export const NUMBERS = {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createCustomer, customerHistory, listCustomers } from '../../../lib/db/customers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCustomer, customerHistory, listCustomers, undoBatch } from '../../../lib/db/customers';
 import { importInvoices, invoicesOf } from '../../../lib/db/invoices';
 import { type InvoiceDraft, totalOf } from '../../../lib/domain/invoice';
 import { readInvoiceExport } from '../../../lib/import/invoices';
@@ -29,6 +29,10 @@ const T1 = Date.UTC(2026, 0, 5);
 const T2 = Date.UTC(2026, 1, 5);
 
 describe('invoice history', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('adds every invoice of an export and makes each unknown buyer one pending customer', async () => {
     const db = await freshBook();
     const invoices = basic();
@@ -51,7 +55,7 @@ describe('invoice history', () => {
     // The customer is audited in the import's batch, so undoing the import can take it back.
     const [created] = await customerHistory(db, customers[0]?.id ?? '');
     expect(created).toMatchObject({ action: 'create', batch: result.batch });
-    expect(await db.getAllKeysFromIndex('invoices', 'batch', result.batch)).toHaveLength(invoices.length);
+    expect((await db.getAll('invoices')).map((i) => i.batch)).toEqual(invoices.map(() => result.batch));
 
     const stored = await db.get('invoices', NUMBERS.blue);
     expect(stored).toMatchObject({ file: '全量发票查询.xlsx', batch: result.batch, importedAt: T1, updatedAt: T1 });
@@ -174,5 +178,55 @@ describe('invoice history', () => {
     expect(invoices.map((i) => i.id)).not.toContain(NUMBERS.blue);
     // Left where it is, word for word: nothing is dropped.
     expect((await db.get('invoices', NUMBERS.blue))?.total).toBe(1);
+  });
+
+  it('is left as it is by undoing the import, which takes back only the pending customers it created', async () => {
+    const db = await freshBook();
+    const result = await importInvoices(db, invoicesIn({ 发票基础信息: basicExport(), 信息明细: detailedExport() }));
+    const invoices = await db.getAll('invoices');
+    const undone = await undoBatch(db, result.batch);
+    expect([...undone.changed].sort()).toEqual([...result.customersCreated].sort());
+    expect((await listCustomers(db)).customers).toEqual([]);
+    expect(await db.getAll('invoices')).toEqual(invoices);
+  });
+
+  it('leaves invoices, customers and history as they were when cancelled half-way, and rejects', async () => {
+    const db = await freshBook();
+    await importInvoices(db, basic({ paperStatus: '正常' }), { now: T1 });
+    const invoices = await db.getAll('invoices');
+    const customers = await listCustomers(db);
+    const audit = await db.getAll('audit');
+
+    // News of two stored invoices and a new one whose buyer the book lacks. The cancel comes as that buyer's customer
+    // is made: the invoices have been written in the transaction by then.
+    const cancel = new AbortController();
+    const uuid = crypto.randomUUID.bind(crypto);
+    vi.spyOn(crypto, 'randomUUID').mockImplementation(() => {
+      cancel.abort();
+      return uuid();
+    });
+    const news = invoicesIn({ 发票基础信息: basicExport({ blueStatus: '部分红冲' }), 信息明细: detailedExport() });
+    const importing = importInvoices(db, news, { batch: 'cancelled', now: T2, signal: cancel.signal });
+    await expect(importing).rejects.toHaveProperty('name', 'AbortError');
+    expect(cancel.signal.aborted).toBe(true);
+    expect(await db.getAll('invoices')).toEqual(invoices);
+    expect(await listCustomers(db)).toEqual(customers);
+    expect(await db.getAll('audit')).toEqual(audit);
+
+    // Once the cancel is gone, the same import writes all of it.
+    vi.restoreAllMocks();
+    const done = await importInvoices(db, news, { now: T2 });
+    // The paper invoice voided, the blue one red-flushed and then given its items, the red one given its item.
+    expect(done).toMatchObject({ added: 1, updated: 3, unchanged: news.length - 4 });
+    expect(done.customersCreated).toHaveLength(1);
+  });
+
+  it('writes nothing when cancelled before it starts', async () => {
+    const db = await freshBook();
+    const cancel = new AbortController();
+    cancel.abort();
+    await expect(importInvoices(db, basic(), { signal: cancel.signal })).rejects.toHaveProperty('name', 'AbortError');
+    expect(await db.count('invoices')).toBe(0);
+    expect(await db.count('customers')).toBe(0);
   });
 });

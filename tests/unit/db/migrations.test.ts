@@ -9,7 +9,7 @@ import { DB_VERSION } from '../../../lib/db/schema';
 import { fromBase64 } from '../../../lib/domain/attachment';
 import { readInvoiceExport } from '../../../lib/import/invoices';
 import { readSheets } from '../../../lib/import/sheet';
-import { basicExport, invoiceWorkbook } from '../../support/invoice-export';
+import { BASIC_HEADERS, basicExport, invoiceWorkbook, XIAOMI } from '../../support/invoice-export';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/db/${name}`, import.meta.url), 'utf8'));
@@ -107,14 +107,17 @@ describe('migrations', () => {
     const [file] = await db.getAll('attachments');
     expect(file && new Uint8Array(file.data)).toEqual(fromBase64(v3.attachments[0].dataBase64));
     expect(await db.count('invoices')).toBe(0);
-    expect([...db.transaction('invoices').store.indexNames].sort()).toEqual(['batch', 'buyerTaxId', 'issuedOn']);
+    expect([...db.transaction('invoices').store.indexNames].sort()).toEqual(['buyerTaxId', 'issuedOn']);
 
     // The upgraded book takes invoice history, linked to the customer it already has: no second one is made.
     const sheets = readSheets(invoiceWorkbook({ 发票基础信息: basicExport() }));
     const read = sheets.ok ? readInvoiceExport(sheets.sheets) : null;
     const result = await importInvoices(db, read?.invoices ?? []);
     expect(result.customersCreated).toEqual([]);
-    expect((await invoicesOf(db, '91110000600037341L')).invoices.length).toBeGreaterThan(0);
+    // Five rows of the export name Xiaomi; one of them, its 数电发票号码 stored by Excel as a number, is refused.
+    const buyer = BASIC_HEADERS.indexOf('购方识别号');
+    expect(basicExport().filter((row) => row[buyer] === XIAOMI[0])).toHaveLength(5);
+    expect((await invoicesOf(db, XIAOMI[0])).invoices).toHaveLength(4);
     expect((await listCustomers(db)).customers).toHaveLength(v3.customers.length);
     db.close();
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findHeader, mapColumns, targetOfHeader } from '../../../lib/import/columns';
+import { findInvoiceHeader } from '../../../lib/import/invoices';
+import { HEADER_SEARCH_ROWS } from '../../../lib/import/limits';
+import { problemMessage } from '../../../lib/import/problems';
+import { readImportFile } from '../../../lib/import/read-file';
+import { BASIC_HEADERS } from '../../support/invoice-export';
 
 describe('column headers', () => {
   it('reads the platform customer export', () => {
@@ -85,5 +90,31 @@ describe('the header row', () => {
       ]),
     ).toBeNull();
     expect(findHeader([])).toBeNull();
+  });
+
+  it('is looked for in as many rows at the top as the message for a missing header says, by every reader', () => {
+    /** `notes` rows of notes, then the header and a row under it. */
+    const sheet = (notes: number, header: readonly string[]) => [
+      ...Array.from({ length: notes }, (_, i) => [`说明 ${i + 1}`]),
+      [...header],
+      header.map(() => '1'),
+    ];
+    const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((row) => row.join(',')).join('\r\n'));
+    const last = HEADER_SEARCH_ROWS - 1;
+
+    expect(findHeader(sheet(last, ['客户名称', '税号']))?.row).toBe(last);
+    expect(findHeader(sheet(HEADER_SEARCH_ROWS, ['客户名称', '税号']))).toBeNull();
+    expect(findInvoiceHeader(sheet(last, BASIC_HEADERS))?.row).toBe(last);
+    expect(findInvoiceHeader(sheet(HEADER_SEARCH_ROWS, BASIC_HEADERS))).toBeNull();
+    // A header without a name column is told apart from no header within the same rows.
+    expect(readImportFile(csv(sheet(last, ['税号', '地址'])), 'a.csv')).toEqual({ ok: false, problem: 'noNameColumn' });
+    expect(readImportFile(csv(sheet(HEADER_SEARCH_ROWS, ['税号', '地址'])), 'a.csv')).toEqual({
+      ok: false,
+      problem: 'noHeader',
+    });
+
+    const message = problemMessage('noHeader');
+    expect(message['zh-CN']).toContain(`前 ${HEADER_SEARCH_ROWS} 行`);
+    expect(message.en).toContain(`first ${HEADER_SEARCH_ROWS} rows`);
   });
 });

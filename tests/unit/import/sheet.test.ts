@@ -2,8 +2,9 @@ import { utils, write } from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { findHeader } from '../../../lib/import/columns';
+import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from '../../../lib/import/limits';
 import { importRows } from '../../../lib/import/rows';
-import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, readSheets } from '../../../lib/import/sheet';
+import { readSheets } from '../../../lib/import/sheet';
 
 /** A real workbook, written by the same library a clerk's Excel file is read with. */
 function workbook(sheets: Record<string, unknown[][]>, bookType: 'xlsx' | 'biff8' = 'xlsx'): Uint8Array {

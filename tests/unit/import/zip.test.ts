@@ -24,7 +24,7 @@ describe('the zip directory', () => {
     expect(crc32(new Uint8Array())).toBe(0);
   });
 
-  it('lists every file of a workbook with its unpacked size and checksum', () => {
+  it('lists every file of a workbook with its unpacked and packed sizes and checksum', () => {
     const bytes = workbook();
     const directory = readZipDirectory(bytes);
     if (!directory.ok) throw new Error(directory.problem);
@@ -39,11 +39,22 @@ describe('the zip directory', () => {
     for (const entry of directory.entries) {
       const data = unpacked.get(entry.name);
       if (!data) throw new Error(`${entry.name} not unpacked`);
-      expect(entry).toEqual({ name: entry.name, size: data.length, crc32: zlibCrc32(data), encrypted: false });
+      expect(entry).toEqual({
+        name: entry.name,
+        size: data.length,
+        packed: expect.any(Number),
+        crc32: zlibCrc32(data),
+        encrypted: false,
+      });
+      // Deflated: each file packs smaller than it is (the sheet's text repeats enough), and into the file's bytes.
+      expect(entry.packed).toBeGreaterThan(0);
+      expect(entry.packed).toBeLessThan(Math.max(data.length, 32));
     }
+    const packed = directory.entries.reduce((sum, e) => sum + e.packed, 0);
+    expect(packed).toBeLessThan(bytes.length);
   });
 
-  it('calls a zip cut anywhere damaged, and leaves the 64-bit extension to the library', () => {
+  it('calls a zip cut anywhere damaged, and tells the 64-bit extension apart', () => {
     const bytes = workbook();
     for (const keep of [10, 100, bytes.length / 2, bytes.length - 30, bytes.length - 1]) {
       expect(readZipDirectory(bytes.slice(0, Math.floor(keep)))).toEqual({ ok: false, problem: 'damaged' });
