@@ -76,6 +76,6 @@ export interface TaitouSchema extends DBSchema {
   invoices: {
     key: string;
     value: Invoice;
-    indexes: { buyerTaxId: string; issuedOn: string; batch: string };
+    indexes: { buyerTaxId: string; issuedOn: string };
   };
 }

@@ -3,7 +3,6 @@ import { CustomerInputSchema } from '../domain/customer';
 import { type Finding, finding } from '../domain/findings';
 import { splitAddressPhone, splitBankAccount } from '../domain/split';
 import { normalizeDraft, validateCustomer } from '../domain/validate';
-import { restoreFormulaText } from '../export/neutralize';
 import type { ColumnTarget } from './columns';
 
 /** One cell as a sheet holds it: its text, and the number when the sheet stored a number rather than text. */
@@ -124,8 +123,7 @@ export function importRows(
         );
         return;
       }
-      // Taitou's own export puts an apostrophe before text a spreadsheet would run as a formula: take it off again.
-      const text = restoreFormulaText(cell.text).trim();
+      const text = cell.text.trim();
       const formula = formulaFinding(target, text);
       if (formula) findings.push(formula);
       if (formula?.severity === 'error') return;

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { restoreFormulaText } from '../export/neutralize';
 import { decodeText } from './decode';
 import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './limits';
 import type { FileProblem } from './problems';
@@ -76,7 +77,11 @@ function textSheet(text: string, name: string): SheetsResult {
   const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, preview: MAX_ROWS + 1 });
   const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed) return { ok: false, problem: 'badQuotes', line: (unclosed.row ?? 0) + 1 };
-  const rows = withoutBlankTail(parsed.data.map((row) => row.map((cell): SheetCell => ({ text: cell }))));
+  // A CSV from Taitou's own export has an apostrophe before text a spreadsheet would run as a formula: take it off
+  // again (a workbook's text cells never carry one, so an apostrophe there is the clerk's).
+  const rows = withoutBlankTail(
+    parsed.data.map((row) => row.map((cell): SheetCell => ({ text: restoreFormulaText(cell) }))),
+  );
   if (rows.length > MAX_ROWS) return { ok: false, problem: 'tooManyRows' };
   if (rows.some((row) => row.length > MAX_COLUMNS)) return { ok: false, problem: 'tooWide' };
   return { ok: true, sheets: [{ name, rows }] };

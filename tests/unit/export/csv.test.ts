@@ -58,9 +58,8 @@ describe('CSV export', () => {
     expect(csv).toContain('"\'=HYPERLINK(""http://x"",""y"")"');
     expect(csv).toContain("'+cmd|' /C calc'!A0");
     expect(csv).toContain(",'@SUM(1+1),'-5,");
-    const result = readSheets(utf8(csv), 'f.csv');
-    if (!result.ok) throw new Error(result.problem);
-    const cells = result.sheets[0]?.rows.flat().map((c) => c.text) ?? [];
+    // What a spreadsheet reads from the file: no cell starts a formula.
+    const cells = Papa.parse<string[]>(csv.slice(1)).data.flat();
     expect(cells.filter((text) => /^[=+\-@\t\r]/.test(text))).toEqual([]);
     expect(importFile(utf8(csv), 'f.csv').map(imported)).toEqual(FORMULAS.map((c) => expected(c)));
   });

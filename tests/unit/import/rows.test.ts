@@ -42,17 +42,6 @@ describe('rows of a sheet as customers', () => {
     expect(row?.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  it("takes off the apostrophe Taitou's export puts before formula-like text, and only that one", () => {
-    const [exported, typed] = importRows(
-      [text('序号', '客户名称', '税号'), text('1', "'=前进贸易", ''), text('2', "'前进贸易", '')],
-      0,
-      columns,
-    );
-    expect(exported?.input.name).toBe('=前进贸易');
-    expect(codes(exported ?? { findings: [] })).toContain('import.formula');
-    expect(typed?.input.name).toBe("'前进贸易");
-  });
-
   it('skips blank rows and numbers rows as the spreadsheet does', () => {
     const rows = importRows([text('标题'), text('名称', '税号'), text('', ''), text('张三', ''), text('  ', ' ')], 1, [
       'name',

@@ -61,6 +61,20 @@ describe('reading import files', () => {
     ]);
   });
 
+  it("takes off the apostrophe Taitou's CSV export puts before formula-like text, but keeps a workbook's", () => {
+    const texts = (bytes: Uint8Array, name: string) => {
+      const result = readSheets(bytes, name);
+      if (!result.ok) throw new Error(result.problem);
+      return result.sheets[0]?.rows.map((row) => row[0]?.text);
+    };
+    const csv = new TextEncoder().encode("客户名称\r\n'=前进贸易\r\n'前进贸易\r\n''+86 571\r\n");
+    expect(texts(csv, 'f.csv')).toEqual(['客户名称', '=前进贸易', "'前进贸易", "'+86 571"]);
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([['客户名称'], ["'=前进贸易"]]), 'S');
+    const xlsx = new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }));
+    expect(texts(xlsx, 'f.xlsx')).toEqual(['客户名称', "'=前进贸易"]);
+  });
+
   it('reads cells pasted from Excel (tab-separated)', () => {
     const result = readSheets(new TextEncoder().encode('名称\t税号\n张三商行\t92330106MA28QB4U0W\n'));
     expect(result.ok && result.sheets[0]?.rows[1]?.map((c) => c.text)).toEqual(['张三商行', '92330106MA28QB4U0W']);
