@@ -9,6 +9,7 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { matches, NO_FILTER, type Row, type RowFilter, type Sort, sortRows, toRow } from '../../lib/manager/rows';
 import { sendMessage } from '../../lib/messaging/client';
 import { Backup } from './Backup';
+import { Dedup } from './Dedup';
 import { Editor } from './Editor';
 import { Export } from './Export';
 import { Import } from './Import';
@@ -28,7 +29,7 @@ export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<Customer | null>(null);
   const unsaved = useRef(false);
-  const [view, setView] = useState<'book' | 'import'>('book');
+  const [view, setView] = useState<'book' | 'import' | 'dedup'>('book');
   const [exporting, setExporting] = useState(false);
   const [backingUp, setBackingUp] = useState(false);
   // Bumped when the whole book may have changed (a restore): the table reads it again.
@@ -140,6 +141,22 @@ export function App() {
     );
   const set = <K extends keyof RowFilter>(key: K, value: RowFilter[K]) => setFilter({ ...filter, [key]: value });
 
+  if (view === 'dedup') {
+    return (
+      <div class="layout">
+        <main>
+          <Dedup
+            customers={all.map((r) => r.customer)}
+            locale={locale}
+            t={t}
+            onChanged={refresh}
+            onClose={() => setView('book')}
+          />
+        </main>
+      </div>
+    );
+  }
+
   if (view === 'import') {
     return (
       <div class="layout">
@@ -170,6 +187,9 @@ export function App() {
           </span>
           <button type="button" onClick={() => edit(null) && setView('import')}>
             {t('importOpen')}
+          </button>
+          <button type="button" disabled={loading} onClick={() => edit(null) && setView('dedup')}>
+            {t('dedupOpen')}
           </button>
           <button type="button" disabled={loading} onClick={() => setExporting(true)}>
             {t('exportOpen')}
