@@ -1,0 +1,77 @@
+// Runs in the manager page (bundled by dedup-run.ts): the 去重 scan over a generated book with planted duplicates,
+// and the check on a single add, each beside a simpler baseline measured in the same run.
+import { buildBlocks } from '../../lib/dedup/candidates';
+import { checkOne, scan } from '../../lib/dedup/scan';
+import type { Customer } from '../../lib/domain/customer';
+import { nameKey } from '../../lib/domain/normalize';
+import { generateCustomers } from '../support/generate';
+import { stats } from './stats';
+
+/** The ways a customer gets typed a second time. */
+const VARIANTS: ((c: Customer) => Customer)[] = [
+  (c) => ({ ...c, name: c.name.replace('有限责任公司', '有限公司'), taxId: '' }),
+  (c) => ({ ...c, name: c.name.replace(/\(/g, '（').replace(/\)/g, '）'), taxId: c.taxId.toLowerCase() }),
+  (c) => ({ ...c, name: c.name.replace(/^(北京|上海|广州|深圳|杭州)(市)?/, ''), taxId: '' }),
+  (c) => ({ ...c, name: `${c.name} `, contact: '王会计' }),
+];
+
+/** A book of `count` customers of which `share` have a second, differently typed record, and those pairs. */
+function plantedBook(count: number, share: number) {
+  const originals = generateCustomers(Math.round(count * (1 - share)), 5);
+  const planted: [string, string][] = [];
+  const copies: Customer[] = [];
+  for (let i = 0; copies.length < count - originals.length; i += 37) {
+    const original = originals[i % originals.length] as Customer;
+    const variant = VARIANTS[copies.length % VARIANTS.length] as (c: Customer) => Customer;
+    const copy = { ...variant(original), id: `dup-${copies.length}` };
+    copy.keys = { ...original.keys, name: nameKey(copy.name) };
+    copies.push(copy);
+    planted.push([original.id, copy.id]);
+  }
+  return { book: [...originals, ...copies], planted };
+}
+
+export function runDedupBench(count: number) {
+  const { book, planted } = plantedBook(count, 0.02);
+  // Baseline: grouping by exact name key, the check any spreadsheet can do.
+  let t = performance.now();
+  const exact = new Map<string, string[]>();
+  for (const c of book) exact.set(c.keys.name, [...(exact.get(c.keys.name) ?? []), c.id]);
+  const exactMs = performance.now() - t;
+
+  t = performance.now();
+  const result = scan(book);
+  const scanMs = performance.now() - t;
+  const clusterOf = new Map<string, number>();
+  result.clusters.forEach((cluster, n) => {
+    for (const id of cluster.ids) clusterOf.set(id, n);
+  });
+  const found = planted.filter(([a, b]) => clusterOf.has(a) && clusterOf.get(a) === clusterOf.get(b)).length;
+
+  // The check on one add: blocks built once, then each draft checked; beside it, a linear scan of the names.
+  const blocks = buildBlocks(book);
+  const drafts = planted.slice(0, 300).map(([, copyId]) => book.find((c) => c.id === copyId) as Customer);
+  const checks: number[] = [];
+  const naive: number[] = [];
+  for (const draft of drafts) {
+    const probe = { ...draft, id: undefined };
+    let s = performance.now();
+    checkOne(probe, blocks);
+    checks.push(performance.now() - s);
+    const core = draft.keys.name.slice(0, 6);
+    s = performance.now();
+    book.filter((c) => c.keys.name.includes(core));
+    naive.push(performance.now() - s);
+  }
+  return {
+    customers: book.length,
+    planted: planted.length,
+    scanMs,
+    exactMs,
+    pairsCompared: result.stats.pairs,
+    clusters: result.clusters.length,
+    recall: found / planted.length,
+    check: stats(checks),
+    naiveCheck: stats(naive),
+  };
+}
