@@ -6,7 +6,12 @@ import { readInvoiceExport } from '../../../lib/import/invoices';
 import type { PlannedRow } from '../../../lib/import/plan';
 import { type ImportPhase, sendImport, sendInvoices } from '../../../lib/import/send';
 import { readSheets } from '../../../lib/import/sheet';
-import { IMPORT_CHUNK, type ImportReply, type ImportRequest } from '../../../lib/messaging/import-port';
+import {
+  IMPORT_CHUNK,
+  type ImportReply,
+  type ImportRequest,
+  type ImportSummary,
+} from '../../../lib/messaging/import-port';
 import { searchKeys } from '../../../lib/search/keys';
 import { customerInput } from '../../support/book';
 import { FakePort, settle } from '../../support/fake-port';
@@ -100,7 +105,7 @@ describe('sendImport', () => {
     await port.until((m) => m.type === 'commit');
     port.receive({ type: 'progress', done: 27, total: 27 });
     expect(progress.at(-1)).toEqual(['write', 27, 27]);
-    const summary = {
+    const summary: ImportSummary = {
       kind: 'customers',
       batch: 'b-1',
       added: 27,
@@ -108,7 +113,7 @@ describe('sendImport', () => {
       unchanged: [],
       refused: [],
       changed: [],
-    } as const;
+    };
     port.receive({ type: 'done', summary });
     expect(await sending.end).toEqual({ type: 'done', summary });
     expect(port.closed).toBe(true);
