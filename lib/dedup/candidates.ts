@@ -1,4 +1,15 @@
-import { blockKeys, type DedupRecord, type Profile, profileOf } from './keys';
+import { blockKeys, type DedupRecord, type Profile, profileOf, strongKeys } from './keys';
+
+/*
+ * Blocks are kept as one sorted array of numbers, key × 2²² + probe flag × 2²¹ + slot, rather than a map of arrays:
+ * nearly every block of a real book holds one customer, and a hundred thousand customers file over a million keys,
+ * which as a million small arrays cost seconds of allocation. Sorting the numbers costs a fraction of that, and a
+ * block is then a run of equal keys (block keys are 30-bit hashes, slots are below 2²¹).
+ */
+const SLOT = 2 ** 21;
+const KEY = 2 ** 22;
+/** Customers a set of blocks can hold. */
+export const MAX_SLOTS = SLOT;
 
 /**
  * The book's customers filed by block key (see blockKeys), built once and kept in step with adds and deletes, so
@@ -9,55 +20,120 @@ export interface Blocks {
   profiles: (Profile | null)[];
   records: (DedupRecord | null)[];
   slotOf: Map<string, number>;
-  blocks: Map<string, number[]>;
+  /** The keys as built, sorted (see above); probe-only keys carry the flag. */
+  sorted: Float64Array;
+  /** Keys of customers filed since the blocks were built: key → slots. */
+  added: Map<number, number[]>;
+  /** Keys those customers only look up (see blockKeys). */
+  addedProbers: Map<number, number[]>;
+  /** Something was added or removed since `sorted` was built. */
+  dirty: boolean;
 }
 
 /** A block larger than this is not compared pair by pair: each member meets only its next few neighbours. */
 export const BLOCK_CAP = 40;
 const WINDOW = 4;
 
-function file(blocks: Blocks, key: string, slot: number) {
-  const block = blocks.blocks.get(key);
-  if (block) block.push(slot);
-  else blocks.blocks.set(key, [slot]);
+function profileSlot(blocks: Blocks, record: DedupRecord): number {
+  const id = record.id ?? '';
+  if (blocks.slotOf.has(id)) removeFromBlocks(blocks, id);
+  const slot = blocks.profiles.length;
+  if (slot >= MAX_SLOTS) throw new Error(`dedup blocks hold at most ${MAX_SLOTS} customers`);
+  blocks.profiles.push(profileOf(record));
+  blocks.records.push(record);
+  blocks.slotOf.set(id, slot);
+  return slot;
 }
 
 /** Files one customer (a record with an id) under its keys; a customer already filed is filed anew. */
 export function addToBlocks(blocks: Blocks, record: DedupRecord): void {
-  const id = record.id ?? '';
-  if (blocks.slotOf.has(id)) removeFromBlocks(blocks, id);
-  const profile = profileOf(record);
-  const slot = blocks.profiles.length;
-  blocks.profiles.push(profile);
-  blocks.records.push(record);
-  blocks.slotOf.set(id, slot);
-  for (const key of blockKeys(profile).emit) file(blocks, key, slot);
+  const slot = profileSlot(blocks, record);
+  const profile = blocks.profiles[slot];
+  if (!profile) return;
+  blockKeys(profile, (key, probeOnly) => {
+    const into = probeOnly ? blocks.addedProbers : blocks.added;
+    const block = into.get(key);
+    if (!block) into.set(key, [slot]);
+    else if (block[block.length - 1] !== slot) block.push(slot);
+  });
+  blocks.dirty = true;
 }
 
-/** Takes a deleted customer out of the blocks. */
+/** Takes a deleted customer out of the blocks (its slot is emptied; a scan or a check passes over it). */
 export function removeFromBlocks(blocks: Blocks, id: string): void {
   const slot = blocks.slotOf.get(id);
   if (slot === undefined) return;
-  const profile = blocks.profiles[slot];
-  if (profile) {
-    for (const key of blockKeys(profile).emit) {
-      const block = blocks.blocks.get(key);
-      if (!block) continue;
-      const rest = block.filter((s) => s !== slot);
-      if (rest.length > 0) blocks.blocks.set(key, rest);
-      else blocks.blocks.delete(key);
-    }
-  }
   blocks.profiles[slot] = null;
   blocks.records[slot] = null;
   blocks.slotOf.delete(id);
+  blocks.dirty = true;
 }
 
-/** Files every customer by its block keys (customers need ids). Linear in their number. */
+/** Every live slot's keys as sorted numbers: filed keys, and (flagged) the keys it only looks into. */
+function sortKeys(profiles: readonly (Profile | null)[]): Float64Array {
+  let out = new Float64Array(profiles.length * 16);
+  let at = 0;
+  let slot = 0;
+  const sink = (key: number, probeOnly: boolean) => {
+    if (at === out.length) {
+      const bigger = new Float64Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
+    }
+    out[at++] = key * KEY + (probeOnly ? SLOT : 0) + slot;
+  };
+  for (; slot < profiles.length; slot++) {
+    const profile = profiles[slot];
+    if (profile) blockKeys(profile, sink);
+  }
+  return out.slice(0, at).sort();
+}
+
+/** Files every customer by its block keys (customers need ids). */
 export function buildBlocks(customers: readonly DedupRecord[]): Blocks {
-  const blocks: Blocks = { profiles: [], records: [], slotOf: new Map(), blocks: new Map() };
-  for (const customer of customers) addToBlocks(blocks, customer);
+  const blocks: Blocks = {
+    profiles: [],
+    records: [],
+    slotOf: new Map(),
+    sorted: new Float64Array(0),
+    added: new Map(),
+    addedProbers: new Map(),
+    dirty: false,
+  };
+  for (const customer of customers) profileSlot(blocks, customer);
+  blocks.sorted = sortKeys(blocks.profiles);
   return blocks;
+}
+
+/** The first index of `sorted` at or above `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The live slots filed under `key`, or null when there are more than `cap`. With `probers`, also those that look
+ * up the key without being filed under it (customers of known province, under an unknown-province fuzzy key).
+ */
+function slotsOf(blocks: Blocks, key: number, cap: number, probers: boolean): number[] | null {
+  const from = lowerBound(blocks.sorted, key * KEY);
+  const to = lowerBound(blocks.sorted, key * KEY + (probers ? KEY : SLOT));
+  const added = [...(blocks.added.get(key) ?? []), ...((probers && blocks.addedProbers.get(key)) || [])];
+  if (to - from + added.length > cap) return null;
+  const out: number[] = [];
+  for (let x = from; x < to; x++) {
+    const rest = (blocks.sorted[x] ?? 0) - key * KEY;
+    const slot = rest >= SLOT ? rest - SLOT : rest;
+    if (blocks.profiles[slot]) out.push(slot);
+  }
+  for (const slot of added) if (blocks.profiles[slot]) out.push(slot);
+  return out;
 }
 
 export interface CandidateStats {
@@ -70,59 +146,100 @@ export interface CandidateStats {
 }
 
 /**
- * The pairs of slots worth scoring: every pair that shares a block of at most `cap` members, and neighbours in
- * larger blocks (which hold no more than a phone many customers share, or a very common short name). Pairs come
- * out once each, lower slot first.
+ * Visits the pairs of slots worth scoring, each once, lower slot first: every pair that shares a block of at most
+ * `cap` members, and neighbours in larger blocks (a phone many customers share, a very common short name); a
+ * customer that only looks into a block meets its members (see blockKeys). Costs two sorts: the keys, and the pairs
+ * found (a pair sharing several blocks is found several times).
  */
-export function candidatePairs(blocks: Blocks, cap = BLOCK_CAP): { pairs: [number, number][]; stats: CandidateStats } {
-  const n = blocks.profiles.length;
-  const seen = new Set<number>();
-  const pairs: [number, number][] = [];
-  const add = (i: number, j: number) => {
-    if (i === j) return;
-    const [lo, hi] = i < j ? [i, j] : [j, i];
-    const key = lo * n + hi;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([lo, hi]);
+export function forEachCandidate(
+  blocks: Blocks,
+  visit: (i: number, j: number) => void,
+  cap = BLOCK_CAP,
+): CandidateStats {
+  if (blocks.dirty) {
+    blocks.sorted = sortKeys(blocks.profiles);
+    blocks.added = new Map();
+    blocks.addedProbers = new Map();
+    blocks.dirty = false;
+  }
+  const sorted = blocks.sorted;
+  let found = new Float64Array(Math.max(1024, sorted.length));
+  let count = 0;
+  const push = (lo: number, hi: number) => {
+    if (count === found.length) {
+      const bigger = new Float64Array(found.length * 2);
+      bigger.set(found);
+      found = bigger;
+    }
+    found[count++] = lo * SLOT + hi;
   };
+  let blockCount = 0;
   let oversized = 0;
   let largestBlock = 0;
-  for (const block of blocks.blocks.values()) {
-    const size = block.length;
-    if (size > largestBlock) largestBlock = size;
-    if (size < 2) continue;
-    if (size <= cap) {
-      for (let x = 0; x < size; x++) for (let y = x + 1; y < size; y++) add(block[x] ?? 0, block[y] ?? 0);
-    } else {
-      oversized++;
-      for (let x = 0; x < size; x++) {
-        for (let y = x + 1; y <= x + WINDOW && y < size; y++) add(block[x] ?? 0, block[y] ?? 0);
+  const members: number[] = [];
+  const probers: number[] = [];
+  for (let start = 0; start < sorted.length; ) {
+    const key = Math.floor((sorted[start] ?? 0) / KEY);
+    let end = start;
+    members.length = 0;
+    probers.length = 0;
+    while (end < sorted.length && Math.floor((sorted[end] ?? 0) / KEY) === key) {
+      const rest = (sorted[end] ?? 0) - key * KEY;
+      // A key filed twice by one customer (a core with a repeated character) is one membership.
+      if (end === start || sorted[end] !== sorted[end - 1]) {
+        if (rest >= SLOT) probers.push(rest - SLOT);
+        else members.push(rest);
       }
+      end++;
+    }
+    start = end;
+    if (members.length === 0) continue;
+    blockCount++;
+    if (members.length > largestBlock) largestBlock = members.length;
+    if (members.length > cap) {
+      oversized++;
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y <= x + WINDOW && y < members.length; y++) push(members[x] ?? 0, members[y] ?? 0);
+      }
+      continue;
+    }
+    for (let x = 0; x < members.length; x++) {
+      const i = members[x] ?? 0;
+      for (let y = x + 1; y < members.length; y++) push(i, members[y] ?? 0);
+      for (const p of probers) if (p !== i) push(Math.min(i, p), Math.max(i, p));
     }
   }
-  // Customers whose province is known also meet, by fuzzy keys, those whose province is not.
-  for (let slot = 0; slot < n; slot++) {
-    const profile = blocks.profiles[slot];
-    if (!profile?.province) continue;
-    for (const key of blockKeys(profile).probe) {
-      if (!key.startsWith('?')) continue;
-      const block = blocks.blocks.get(key);
-      if (!block || block.length > cap) continue;
-      for (const other of block) add(slot, other);
-    }
+  const pairs = found.subarray(0, count).sort();
+  let distinct = 0;
+  for (let x = 0; x < pairs.length; x++) {
+    const value = pairs[x] ?? 0;
+    if (x > 0 && value === pairs[x - 1]) continue;
+    distinct++;
+    const lo = Math.floor(value / SLOT);
+    visit(lo, value - lo * SLOT);
   }
-  return { pairs, stats: { pairs: pairs.length, blocks: blocks.blocks.size, oversized, largestBlock } };
+  return { pairs: distinct, blocks: blockCount, oversized, largestBlock };
 }
 
-/** The slots sharing a block with `profile` (for the check on one add), at most `cap` from any one block. */
+/** The candidate pairs as a list (see forEachCandidate). */
+export function candidatePairs(blocks: Blocks, cap = BLOCK_CAP): { pairs: [number, number][]; stats: CandidateStats } {
+  const pairs: [number, number][] = [];
+  const stats = forEachCandidate(blocks, (i, j) => pairs.push([i, j]), cap);
+  return { pairs, stats };
+}
+
+/**
+ * The live slots `profile` would be paired with in a scan (for the check on one add). Blocks of more than `cap` are
+ * passed over, except for the tax ID, organisation code and full name.
+ */
 export function neighbours(blocks: Blocks, profile: Profile, cap = BLOCK_CAP * 10): Set<number> {
   const found = new Set<number>();
-  for (const key of blockKeys(profile).probe) {
-    const block = blocks.blocks.get(key);
-    if (!block) continue;
-    if (block.length > cap && !key.startsWith('t:') && !key.startsWith('n:')) continue;
-    for (const slot of block) found.add(slot);
-  }
+  const strong = strongKeys(profile);
+  let k = 0;
+  blockKeys(profile, (key, probeOnly) => {
+    // A key the profile would be filed under meets members and lookers; one it only looks into, members.
+    const slots = slotsOf(blocks, key, k++ < strong ? MAX_SLOTS : cap, !probeOnly);
+    for (const slot of slots ?? []) found.add(slot);
+  });
   return found;
 }

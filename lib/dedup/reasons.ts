@@ -73,6 +73,13 @@ export const REASONS = {
     ),
   taxIdDiffer: (a: string, b: string) =>
     reason('taxId.differ', 'against', `税号不同：${a} 与 ${b}`, `Different tax IDs: ${a} and ${b}`),
+  taxIdElsewhere: (name: string, province: string) =>
+    reason(
+      'taxId.elsewhere',
+      'against',
+      `“${name}”的名称与税号登记地（${province}）不符：税号可能抄错了客户`,
+      `The name “${name}” does not match where the tax ID was registered (${province}): it may belong to another customer`,
+    ),
   taxIdMissing: () =>
     reason('taxId.missing', 'for', '有一条没有税号，无法用税号区分', 'One of them has no tax ID to tell them apart'),
   provinceDiffer: (a: string, b: string) =>

@@ -1,7 +1,7 @@
-import { BLOCK_CAP, type Blocks, buildBlocks, type CandidateStats, candidatePairs, neighbours } from './candidates';
-import { type DedupRecord, profileOf } from './keys';
+import { BLOCK_CAP, type Blocks, buildBlocks, type CandidateStats, forEachCandidate, neighbours } from './candidates';
+import { type DedupRecord, type Profile, profileOf } from './keys';
 import type { PairKind } from './reasons';
-import { type PairScore, SUGGEST_THRESHOLD, scoreProfiles } from './score';
+import { type PairScore, SUGGEST_THRESHOLD, scoreProfiles, verdictOf } from './score';
 import { suggestSurvivor } from './survivor';
 
 /** A scored pair of customers, by id. */
@@ -41,37 +41,35 @@ export interface ScanOptions {
   blockCap?: number;
 }
 
-// Kinds that say two customers are never one: a cluster is never joined across such a pair.
-const NEVER: ReadonlySet<PairKind> = new Set(['branchOfHeadOffice', 'siblingBranch', 'namesake']);
+interface Link {
+  i: number;
+  j: number;
+  score: number;
+  auto: boolean;
+  kind: PairKind;
+}
 
-/** Runs the scan over blocks already built (see buildBlocks), so the manager can keep them between scans. */
-export function scanBlocks(blocks: Blocks, options: ScanOptions = {}): ScanResult {
-  const threshold = options.threshold ?? SUGGEST_THRESHOLD;
-  const { pairs, stats } = candidatePairs(blocks, options.blockCap ?? BLOCK_CAP);
-  const matched: { i: number; j: number; s: PairScore }[] = [];
-  const apart = new Map<number, number[]>();
-  for (const [i, j] of pairs) {
-    const a = blocks.profiles[i];
-    const b = blocks.profiles[j];
-    if (!a || !b) continue;
-    const s = scoreProfiles(a, b);
-    if (s.score >= threshold) matched.push({ i, j, s });
-    else if (NEVER.has(s.kind)) {
-      apart.set(i, [...(apart.get(i) ?? []), j]);
-      apart.set(j, [...(apart.get(j) ?? []), i]);
-    }
-  }
-  matched.sort((x, y) => y.s.score - x.s.score || x.i - y.i || x.j - y.j);
+/** What identifies a customer's legal entity, when its tax ID is valid: the organisation code, else the tax ID. */
+const taxKeyOf = (p: Profile | null | undefined) => (p?.taxValid ? p.orgCode || p.taxId : '');
 
-  // Kruskal over the best pairs first, never joining two groups that hold a branch and its head office (or two
-  // namesakes); each group's confidence is the score of the last link that joined it.
+/**
+ * Kruskal over the links, best first, into groups. Two groups are never joined when one holds a branch and the other
+ * its head office (or two namesakes), nor when that would put two valid tax IDs in one group, unless the link itself
+ * is between those two (the same name under two tax IDs, for the clerk to judge): otherwise one customer without a
+ * tax ID, a character away from several companies, would chain them all into one. A group's confidence is its
+ * weakest link; it is safe to merge unseen when every link is.
+ */
+function joinLinks(links: Link[], apart: ReadonlyMap<number, number[]>, taxKey: (slot: number) => string) {
+  links.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   const parent = new Map<number, number>();
   const members = new Map<number, number[]>();
+  const taxes = new Map<number, Set<string>>();
+  const confidence = new Map<number, number>();
+  const auto = new Map<number, boolean>();
   const find = (x: number): number => {
     let root = x;
     while (parent.has(root)) root = parent.get(root) ?? root;
-    let at = x;
-    while (at !== root) {
+    for (let at = x; at !== root; ) {
       const next = parent.get(at) ?? root;
       parent.set(at, root);
       at = next;
@@ -79,31 +77,71 @@ export function scanBlocks(blocks: Blocks, options: ScanOptions = {}): ScanResul
     return root;
   };
   const groupOf = (root: number) => members.get(root) ?? [root];
-  const confidence = new Map<number, number>();
-  const auto = new Map<number, boolean>();
-  for (const { i, j, s } of matched) {
-    const ri = find(i);
-    const rj = find(j);
+  const taxesOf = (root: number) => {
+    const known = taxes.get(root);
+    if (known) return known;
+    const own = taxKey(root);
+    return new Set(own ? [own] : []);
+  };
+  for (const { i, j, score, auto: safe, kind } of links) {
+    let ri = find(i);
+    let rj = find(j);
     if (ri === rj) continue;
-    const gi = groupOf(ri);
-    const gj = groupOf(rj);
-    const [small, otherRoot] = gi.length <= gj.length ? [gi, rj] : [gj, ri];
-    if (small.some((m) => (apart.get(m) ?? []).some((o) => find(o) === otherRoot))) continue;
+    const ti = taxesOf(ri);
+    const tj = taxesOf(rj);
+    const union = new Set([...ti, ...tj]);
+    if (union.size > 1 && !(kind === 'sameNameOtherTaxId' && ti.size === 1 && tj.size === 1)) continue;
+    if (groupOf(ri).length < groupOf(rj).length) [ri, rj] = [rj, ri];
+    const big = groupOf(ri);
+    const small = groupOf(rj);
+    if (small.some((m) => (apart.get(m) ?? []).some((o) => find(o) === ri))) continue;
     parent.set(rj, ri);
-    members.set(ri, [...gi, ...gj]);
+    for (const m of small) big.push(m);
+    members.set(ri, big);
     members.delete(rj);
-    confidence.set(ri, Math.min(confidence.get(ri) ?? 1, confidence.get(rj) ?? 1, s.score));
-    auto.set(ri, (auto.get(ri) ?? true) && (auto.get(rj) ?? true) && s.auto);
+    taxes.set(ri, union);
+    taxes.delete(rj);
+    confidence.set(ri, Math.min(confidence.get(ri) ?? 1, confidence.get(rj) ?? 1, score));
     confidence.delete(rj);
+    auto.set(ri, (auto.get(ri) ?? true) && (auto.get(rj) ?? true) && safe);
     auto.delete(rj);
   }
+  return { find, members, confidence, auto };
+}
+
+// Kinds that say two customers are never one: a cluster is never joined across such a pair.
+const NEVER: ReadonlySet<PairKind> = new Set(['branchOfHeadOffice', 'siblingBranch', 'namesake']);
+
+/** Runs the scan over blocks already built (see buildBlocks), so the manager can keep them between scans. */
+export function scanBlocks(blocks: Blocks, options: ScanOptions = {}): ScanResult {
+  const threshold = options.threshold ?? SUGGEST_THRESHOLD;
+  const matched: Link[] = [];
+  const apart = new Map<number, number[]>();
+  const stats = forEachCandidate(
+    blocks,
+    (i, j) => {
+      const a = blocks.profiles[i];
+      const b = blocks.profiles[j];
+      if (!a || !b) return;
+      const v = verdictOf(a, b);
+      if (v.score >= threshold) matched.push({ i, j, score: v.score, auto: v.auto, kind: v.kind });
+      else if (NEVER.has(v.kind)) {
+        apart.set(i, [...(apart.get(i) ?? []), j]);
+        apart.set(j, [...(apart.get(j) ?? []), i]);
+      }
+    },
+    options.blockCap ?? BLOCK_CAP,
+  );
+  const { find, members, confidence, auto } = joinLinks(matched, apart, (slot) => taxKeyOf(blocks.profiles[slot]));
 
   const byRoot = new Map<number, ScoredPair[]>();
-  for (const { i, j, s } of matched) {
+  for (const { i, j } of matched) {
     const root = find(i);
-    if (root !== find(j)) continue;
+    const a = blocks.profiles[i];
+    const b = blocks.profiles[j];
+    if (root !== find(j) || !a || !b) continue;
     const list = byRoot.get(root) ?? [];
-    list.push({ ...s, a: blocks.records[i]?.id ?? '', b: blocks.records[j]?.id ?? '' });
+    list.push({ ...scoreProfiles(a, b), a: a.id, b: b.id });
     byRoot.set(root, list);
   }
 
@@ -150,7 +188,10 @@ export interface Match extends PairScore {
 export interface CheckResult {
   /** Likely the same customer, best first. */
   duplicates: Match[];
-  /** Related but never the same (its head office, a sibling branch, a namesake elsewhere): worth a word. */
+  /**
+   * Related but not a duplicate: its head office, a sibling branch, a namesake elsewhere, or a customer holding the
+   * same tax ID under a name that does not fit it. Worth a word to the clerk.
+   */
   related: Match[];
 }
 
@@ -159,7 +200,11 @@ export interface CheckResult {
  * duplicates, from the blocks built once (buildBlocks) and kept in step (addToBlocks, removeFromBlocks). A draft
  * with an id (an edit) is not matched with itself.
  */
-export function checkOne(draft: DedupRecord, blocks: Blocks, options: { threshold?: number; limit?: number } = {}) {
+export function checkOne(
+  draft: DedupRecord,
+  blocks: Blocks,
+  options: { threshold?: number; limit?: number } = {},
+): CheckResult {
   const threshold = options.threshold ?? SUGGEST_THRESHOLD;
   const limit = options.limit ?? 5;
   const profile = profileOf(draft);
@@ -170,7 +215,7 @@ export function checkOne(draft: DedupRecord, blocks: Blocks, options: { threshol
     if (!other || (draft.id && other.id === draft.id)) continue;
     const s = scoreProfiles(profile, other);
     if (s.score >= threshold) duplicates.push({ ...s, id: other.id });
-    else if (NEVER.has(s.kind)) related.push({ ...s, id: other.id });
+    else if (NEVER.has(s.kind) || s.kind === 'sameTaxIdOtherName') related.push({ ...s, id: other.id });
   }
   const best = (x: Match, y: Match) => y.score - x.score || x.id.localeCompare(y.id);
   return { duplicates: duplicates.sort(best).slice(0, limit), related: related.sort(best).slice(0, limit) };

@@ -1,4 +1,5 @@
-import { type DedupRecord, type NameAnalysis, type Profile, profileOf, type Region } from './keys';
+import { type DedupRecord, type Profile, profileOf } from './keys';
+import type { NameAnalysis, Region } from './names';
 import { type PairKind, REASONS, type Reason } from './reasons';
 import { provinceName } from './regions';
 import { editDistance } from './text';
@@ -42,7 +43,9 @@ function coreRelation(a: Profile, b: Profile): CoreRelation {
   const y = b.name.core;
   if (x === y) return 'equal';
   const shorter = Math.min(x.length, y.length);
-  if (shorter >= 4 && editDistance(x, y, shorter >= 8 ? 2 : 1) <= (shorter >= 8 ? 2 : 1)) return 'typo';
+  // One slip, or two in a long name of the same length; a name one word longer (…发展) is another company.
+  const slips = shorter >= 8 && x.length === y.length ? 2 : 1;
+  if (shorter >= 4 && editDistance(x, y, slips) <= slips) return 'typo';
   if (shorter >= 4 && x.length === y.length && a.initials && a.initials === b.initials && editDistance(x, y, 2) <= 2) {
     return 'soundAlike';
   }
@@ -78,14 +81,16 @@ function taxRelation(a: Profile, b: Profile): TaxRelation {
   return 'differ';
 }
 
+/** The province a name says, except a branch's (its name begins with its head office's region). */
+const nameProvince = (p: Profile) => (p.name.branch ? '' : p.name.region.province);
+
 const regionText = (r: Region) => r.district || r.city || provinceName(r.province);
 
 interface Agreement {
-  reasons: Reason[];
-  account: boolean;
-  phone: boolean;
-  address: boolean;
-  email: boolean;
+  account: string | undefined;
+  phone: string | undefined;
+  address: string | undefined;
+  email: string | undefined;
   /** Both have phones or accounts, and none of them agree. */
   conflict: boolean;
 }
@@ -93,25 +98,21 @@ interface Agreement {
 const shared = (x: readonly string[], y: readonly string[]) => x.find((item) => y.includes(item));
 
 function agreement(a: Profile, b: Profile): Agreement {
-  const reasons: Reason[] = [];
   const account = shared(a.accounts, b.accounts);
   const phone = shared(a.phones, b.phones);
   const address = shared(a.addresses, b.addresses);
   const email = shared(a.emails, b.emails);
-  if (account) reasons.push(REASONS.accountSame(account));
-  if (phone) reasons.push(REASONS.phoneSame(phone));
-  if (address) reasons.push(REASONS.addressSame());
-  if (email) reasons.push(REASONS.emailSame(email));
-  const any = Boolean(account || phone || address || email);
   const bothHave = (a.phones.length > 0 && b.phones.length > 0) || (a.accounts.length > 0 && b.accounts.length > 0);
-  return {
-    reasons,
-    account: Boolean(account),
-    phone: Boolean(phone),
-    address: Boolean(address),
-    email: Boolean(email),
-    conflict: !any && bothHave,
-  };
+  return { account, phone, address, email, conflict: !(account || phone || address || email) && bothHave };
+}
+
+function contactReasons(g: Agreement): Reason[] {
+  const reasons: Reason[] = [];
+  if (g.account) reasons.push(REASONS.accountSame(g.account));
+  if (g.phone) reasons.push(REASONS.phoneSame(g.phone));
+  if (g.address) reasons.push(REASONS.addressSame());
+  if (g.email) reasons.push(REASONS.emailSame(g.email));
+  return reasons;
 }
 
 /** What the contact details add for a company-like name; for a person's name they must carry it. */
@@ -122,8 +123,20 @@ const personBonus = (g: Agreement) =>
 
 const clamp = (score: number, max = 0.97) => Math.round(Math.min(max, Math.max(0, score)) * 1000) / 1000;
 
-/** How two profiles compare (see scorePair); symmetric in a and b up to the order of names in the reasons. */
-export function scoreProfiles(a: Profile, b: Profile): PairScore {
+type Verdict = Omit<PairScore, 'reasons'>;
+
+// Only a pair safe to merge unseen reaches 1: the others stop short of it, so that the score alone says which.
+const result = (kind: PairKind, score: number, auto = false): Verdict => ({
+  score: clamp(score, auto ? 1 : 0.97),
+  kind,
+  auto,
+});
+
+/**
+ * The decision itself. Reasons are collected only when `reasons` is given: a full scan judges hundreds of thousands
+ * of pairs and words only those it keeps.
+ */
+function judge(a: Profile, b: Profile, reasons: Reason[] | null): Verdict {
   const na = a.name;
   const nb = b.name;
   const core = coreRelation(a, b);
@@ -139,42 +152,44 @@ export function scoreProfiles(a: Profile, b: Profile): PairScore {
     branch === 'same' ? CORE_WEIGHT[core] * REGION_WEIGHT[region] * FORM_WEIGHT[form] * (provinceConflict ? 0 : 1) : 0;
   const equivalent = core === 'equal' && (region === 'same' || region === 'bothMissing') && form === 'same';
 
-  const reasons: Reason[] = [];
-  const result = (kind: PairKind, score: number, auto = false): PairScore => ({
-    score: clamp(score, auto ? 1 : 0.97),
-    kind,
-    auto,
-    reasons: [...reasons, ...contacts.reasons],
-  });
-
-  if (tax === 'same') reasons.push(REASONS.taxIdSame(a.taxId));
+  if (tax === 'same') reasons?.push(REASONS.taxIdSame(a.taxId));
   else if (tax === 'legacy') {
     const [legacy, uscc] = a.taxId.length < b.taxId.length ? [a.taxId, b.taxId] : [b.taxId, a.taxId];
-    reasons.push(REASONS.taxIdLegacy(legacy, uscc));
-  } else if (tax === 'typo') reasons.push(REASONS.taxIdTypo(a.taxId, b.taxId));
-  else if (tax === 'differ') reasons.push(REASONS.taxIdDiffer(a.taxId, b.taxId));
-  else if (a.taxId || b.taxId) reasons.push(REASONS.taxIdMissing());
+    reasons?.push(REASONS.taxIdLegacy(legacy, uscc));
+  } else if (tax === 'typo') reasons?.push(REASONS.taxIdTypo(a.taxId, b.taxId));
+  else if (tax === 'differ') reasons?.push(REASONS.taxIdDiffer(a.taxId, b.taxId));
+  else if (a.taxId || b.taxId) reasons?.push(REASONS.taxIdMissing());
 
   // A branch is never its head office, nor another branch, whatever else agrees.
   if (branch === 'headOffice') {
     const [br, head] = na.branch ? [a, b] : [b, a];
-    reasons.unshift(REASONS.branchOfHead(br.name.folded, head.name.folded));
+    reasons?.unshift(REASONS.branchOfHead(br.name.folded, head.name.folded));
     return result('branchOfHeadOffice', 0.05);
   }
   if (branch === 'sibling') {
-    reasons.unshift(REASONS.siblingBranch(na.branch, nb.branch));
+    reasons?.unshift(REASONS.siblingBranch(na.branch, nb.branch));
     return result('siblingBranch', 0.05);
   }
 
-  if (branch === 'same') describeName(reasons, a, b, core, region, form);
-  else reasons.push(REASONS.nameDiffer(na.folded, nb.folded));
-  if (provinceConflict && core !== 'different') {
-    reasons.push(REASONS.provinceDiffer(provinceName(a.province), provinceName(b.province)));
+  if (reasons) {
+    if (branch === 'same') describeName(reasons, a, b, core, region, form);
+    else reasons.push(REASONS.nameDiffer(na.folded, nb.folded));
+    if (provinceConflict && region !== 'conflict' && core !== 'different') {
+      reasons.push(REASONS.provinceDiffer(provinceName(a.province), provinceName(b.province)));
+    }
   }
 
   if (tax === 'same' || tax === 'legacy') {
     if (sim >= 0.6) return result('sameTaxId', 0.9 + 0.1 * sim, tax === 'same' && equivalent);
-    return result('sameTaxIdOtherName', 0.8 + (contacts.reasons.length > 0 ? 0.05 : 0));
+    // A renamed company keeps its tax ID; a name whose region contradicts where the tax ID was registered more
+    // likely had another customer's tax ID copied onto it.
+    const misplaced = [a, b].find((p) => p.taxProvince && nameProvince(p) && nameProvince(p) !== p.taxProvince);
+    if (misplaced) {
+      reasons?.push(REASONS.taxIdElsewhere(misplaced.name.folded, provinceName(misplaced.taxProvince)));
+      return result('sameTaxIdOtherName', 0.45);
+    }
+    const agree = contacts.account || contacts.phone || contacts.address || contacts.email;
+    return result('sameTaxIdOtherName', 0.8 + (agree ? 0.05 : 0));
   }
   if (tax === 'typo' && sim >= 0.6) return result('taxIdTypo', 0.6 + 0.3 * sim + companyBonus(contacts) / 2);
 
@@ -189,21 +204,32 @@ export function scoreProfiles(a: Profile, b: Profile): PairScore {
   }
 
   // No tax ID on at least one side: the name and the contact details decide.
+  // A person's name, or a company written short (小米, 中科创达), says little: the contact details must carry it.
   const weak =
     na.strength === 'weak' || nb.strength === 'weak' || a.kind === 'naturalPerson' || b.kind === 'naturalPerson';
-  if (weak && core === 'equal' && branch === 'same') {
-    reasons.push(REASONS.nameWeak());
-    if (contacts.conflict) reasons.push(REASONS.contactDiffer());
-    const score = contacts.conflict ? 0.15 : 0.35 * (sim || 1) + personBonus(contacts);
-    return result('sameName', Math.min(score, 0.95));
+  const shorter = na.core.length <= nb.core.length ? na : nb;
+  const shorthand = core === 'contains' && (shorter.form === '' || shorter.form === 'company');
+  if (branch === 'same' && ((weak && core === 'equal') || shorthand)) {
+    reasons?.push(REASONS.nameWeak());
+    if (contacts.conflict) reasons?.push(REASONS.contactDiffer());
+    const base = core === 'equal' ? 0.35 : 0.2;
+    const score = contacts.conflict ? 0.15 : base + personBonus(contacts);
+    return result(core === 'equal' ? 'sameName' : 'similar', Math.min(score, 0.95));
   }
-  if (sim > 0) {
-    const score = 0.9 * sim + companyBonus(contacts);
-    return result(sim === 1 ? 'sameName' : 'similar', score);
-  }
+  if (sim > 0) return result(sim === 1 ? 'sameName' : 'similar', 0.9 * sim + companyBonus(contacts));
   if (contacts.account) return result('sameAccount', 0.6 + (contacts.phone || contacts.address ? 0.1 : 0));
   return result('different', contacts.phone || contacts.address ? 0.2 : 0);
 }
+
+/** How two profiles compare (see scorePair); symmetric in a and b up to the order of names in the reasons. */
+export function scoreProfiles(a: Profile, b: Profile): PairScore {
+  const reasons: Reason[] = [];
+  const verdict = judge(a, b, reasons);
+  return { ...verdict, reasons: [...reasons, ...contactReasons(agreement(a, b))] };
+}
+
+/** The score, kind and auto flag of a pair without the reasons (see scoreProfiles): what a scan needs first. */
+export const verdictOf = (a: Profile, b: Profile): Verdict => judge(a, b, null);
 
 function describeName(
   reasons: Reason[],
