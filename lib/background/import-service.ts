@@ -37,14 +37,16 @@ export function serveImport(port: PortLike<ImportReply, unknown>, book: Promise<
   port.onMessage.addListener((message) => {
     if (state === 'over') return;
     const parsed = ImportRequestSchema.safeParse(message);
-    if (!parsed.success) return refuse(`invalid message: ${parsed.error.issues[0]?.message}`);
-    const request = parsed.data;
-    if (request.type === 'cancel') {
+    const request = parsed.success ? parsed.data : null;
+    if (request?.type === 'cancel') {
       cancel.abort();
       if (state === 'receiving') end({ type: 'cancelled' });
       return;
     }
-    if (state !== 'receiving') return refuse(`${request.type} after commit`);
+    // Once writing, only a cancel counts: the write may have landed already, and a stray message must not make the
+    // page believe otherwise.
+    if (state === 'writing') return;
+    if (!request) return refuse(`invalid message: ${parsed.error?.issues[0]?.message}`);
     if (request.type === 'rows') {
       if (invoices.length > 0) return refuse('customers and invoices in one import');
       for (const w of request.writes) writes.push({ ...w, draft: normalizeDraft(w.draft) });

@@ -17,9 +17,18 @@ export const COLUMN_TARGETS = [
   'email',
 ] as const satisfies readonly Exclude<ColumnTarget, null>[];
 
-/** Where the clerk's mapping for a layout of columns is kept: by the header texts as the file has them, in order. */
+/**
+ * Where the clerk's mapping for a layout of columns is kept: by the header texts as the file has them, in order. The
+ * texts are hashed (two FNV-1a passes, 64 bits), so that 200 long headers still make a short storage key.
+ */
 export function mappingKey(headers: readonly string[]): string {
-  return `${MAPPING_PREFIX}${JSON.stringify(headers.map((h) => h.trim()))}`;
+  const text = JSON.stringify(headers.map((h) => h.trim()));
+  const fnv = (seed: number) => {
+    let h = seed;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  };
+  return `${MAPPING_PREFIX}${fnv(0x811c9dc5)}${fnv(0x050c5d1f)}`;
 }
 export const MAPPING_PREFIX = 'mapping:';
 

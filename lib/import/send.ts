@@ -46,8 +46,10 @@ function stream(
   chunk: (from: number, to: number) => ImportRequest,
   onProgress: Progress,
 ): { end: Promise<ImportEnd>; cancel(): void } {
-  // Once the background has answered (or gone), nothing more is sent: the port may be closed.
+  // Once the background has answered (or gone), nothing more is sent: the port may be closed. A cancel stops the
+  // sending at once.
   let over = false;
+  let cancelled = false;
   const end = new Promise<ImportEnd>((resolve) => {
     port.onMessage.addListener((message) => {
       if (message.type === 'progress') return onProgress('write', message.done, message.total);
@@ -61,17 +63,18 @@ function stream(
     });
   });
   (async () => {
-    for (let from = 0; from < total && !over; from += IMPORT_CHUNK) {
+    for (let from = 0; from < total && !over && !cancelled; from += IMPORT_CHUNK) {
       const to = Math.min(total, from + IMPORT_CHUNK);
       postQuietly(port, chunk(from, to));
       onProgress('prepare', to, total);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (!over) postQuietly(port, { type: 'commit' });
+    if (!over && !cancelled) postQuietly(port, { type: 'commit' });
   })();
   return {
     end,
     cancel() {
+      cancelled = true;
       if (!over) postQuietly(port, { type: 'cancel' });
     },
   };

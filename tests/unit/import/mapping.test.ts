@@ -4,6 +4,12 @@ import { MAX_COLUMNS } from '../../../lib/import/limits';
 import { COLUMN_TARGETS, MAPPING_PREFIX, mappingKey, remap, savedMapping } from '../../../lib/import/mapping';
 
 describe('mappingKey', () => {
+  it('stays short for the widest sheet, so a backup can restore it', () => {
+    const wide = Array.from({ length: 200 }, (_, i) => `第${i}列：购买方纳税人识别号（统一社会信用代码）`);
+    expect(mappingKey(wide).length).toBeLessThan(40);
+    expect(mappingKey(wide)).not.toBe(mappingKey(wide.slice(1)));
+  });
+
   it('keys a layout by its header texts in order, spaces around them aside', () => {
     const key = mappingKey(['名称', '税号', '地址电话']);
     expect(key.startsWith(MAPPING_PREFIX)).toBe(true);
