@@ -47,7 +47,7 @@ export const BackupAuditEntrySchema = z.object({
 export const BackupQuarantineEntrySchema = z.object({
   seq: seq.optional(),
   at: z.number(),
-  store: z.literal('customers'),
+  store: z.enum(['customers', 'invoices']),
   key: z.string(),
   reason: z.string(),
   issues: z.array(z.string()),

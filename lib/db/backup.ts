@@ -11,7 +11,9 @@ import {
   parseBackup,
 } from '../backup/format';
 import { toBase64 } from '../domain/attachment';
-import { type Customer, CustomerSchema } from '../domain/customer';
+import { CustomerSchema } from '../domain/customer';
+import { InvoiceSchema } from '../domain/invoice';
+import type { z } from '../domain/zod';
 import { quietAbort } from './abort';
 import type { TaitouDB } from './open';
 import type { QuarantineEntry, TaitouSchema } from './schema';
@@ -29,8 +31,8 @@ export interface ReadBackupOptions {
 
 /**
  * The whole book as a backup, read in one read-only transaction so that no write lands half in it. A stored
- * customer that no longer validates goes into the backup's quarantine section (the book itself is not touched), so
- * the file always reads back and loses nothing.
+ * customer or invoice that no longer validates goes into the backup's quarantine section (the book itself is not
+ * touched), so the file always reads back and loses nothing.
  */
 export async function readBackup(
   db: TaitouDB,
@@ -38,7 +40,7 @@ export async function readBackup(
   opts: ReadBackupOptions = {},
 ): Promise<Backup> {
   const tx = db.transaction([...STORES], 'readonly');
-  const [rawCustomers, audit, quarantine, attachments, invoices] = await Promise.all([
+  const [rawCustomers, audit, quarantine, attachments, rawInvoices] = await Promise.all([
     tx.objectStore('customers').getAll(),
     tx.objectStore('audit').getAll(),
     tx.objectStore('quarantine').getAll(),
@@ -47,23 +49,9 @@ export async function readBackup(
     tx.done,
   ]);
   const now = opts.now ?? Date.now();
-  const customers: Customer[] = [];
   const parked: QuarantineEntry[] = [];
-  for (const raw of rawCustomers) {
-    const parsed = CustomerSchema.safeParse(raw);
-    if (parsed.success) customers.push(parsed.data);
-    else {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-      parked.push({
-        at: now,
-        store: 'customers',
-        key: String((raw as { id?: unknown }).id ?? ''),
-        reason: 'invalid',
-        issues,
-        raw,
-      });
-    }
-  }
+  const customers = sortOut(rawCustomers, CustomerSchema, 'customers', now, parked);
+  const invoices = sortOut(rawInvoices, InvoiceSchema, 'invoices', now, parked);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -76,6 +64,27 @@ export async function readBackup(
     attachments: attachments.map(({ data, ...meta }) => ({ ...meta, data: toBase64(new Uint8Array(data)) })),
     invoices,
   };
+}
+
+/** The records that validate; the others are added to `parked` as quarantine entries of `store`, keyed by id. */
+function sortOut<T>(
+  raws: readonly unknown[],
+  schema: z.ZodType<T>,
+  store: QuarantineEntry['store'],
+  now: number,
+  parked: QuarantineEntry[],
+): T[] {
+  const valid: T[] = [];
+  for (const raw of raws) {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) valid.push(parsed.data);
+    else {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      const key = String((raw as { id?: unknown }).id ?? '');
+      parked.push({ at: now, store, key, reason: 'invalid', issues, raw });
+    }
+  }
+  return valid;
 }
 
 export type RestoreMode = 'replace' | 'merge';
@@ -274,43 +283,41 @@ const changeKey = (entry: Omit<BackupAuditEntry, 'seq' | 'undoes'>) =>
 
 /**
  * Adds the backup's history entries the book lacks. Sequence numbers are the book's own, so an added entry gets a
- * new one and an undo entry points at the new number of the entry it undid (always the same customer's).
+ * new one and an undo entry points at the new number of the entry it undid. That entry may be another customer's:
+ * undoing an import undoes its chunk entry (customerId '') once per customer the chunk added, so the numbers are
+ * mapped across the whole file. In seq order, an undone entry is always met before its undo.
  */
 async function mergeHistory(tx: RestoreTx, entries: readonly BackupAuditEntry[]): Promise<number> {
   const audit = tx.objectStore('audit');
-  const byCustomer = groupBy(entries, (e) => e.customerId);
-  let added = 0;
-  for (const [customerId, own] of byCustomer) {
-    const known = new Map<string, number>();
-    for (const entry of await audit.index('customerId').getAll(customerId)) {
-      if (entry.seq !== undefined) known.set(changeKey(entry), entry.seq);
-    }
-    const renumbered = new Map<number, number>();
-    for (const { seq, undoes, ...entry } of [...own].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
-      const key = changeKey(entry);
-      let at = known.get(key);
-      if (at === undefined) {
-        const undone = undoes === undefined ? undefined : renumbered.get(undoes);
-        at = await audit.add(undone === undefined ? entry : { ...entry, undoes: undone });
-        known.set(key, at);
-        added++;
+  // Per customer, the book's entries by what change they record; read from the index as each customer comes up.
+  const knownBy = new Map<string, Map<string, number>>();
+  const knownFor = async (customerId: string) => {
+    let known = knownBy.get(customerId);
+    if (!known) {
+      known = new Map();
+      for (const entry of await audit.index('customerId').getAll(customerId)) {
+        if (entry.seq !== undefined) known.set(changeKey(entry), entry.seq);
       }
-      if (seq !== undefined) renumbered.set(seq, at);
+      knownBy.set(customerId, known);
     }
+    return known;
+  };
+  // The backup's seq of each entry, to the book's.
+  const renumbered = new Map<number, number>();
+  let added = 0;
+  for (const { seq, undoes, ...entry } of [...entries].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
+    const known = await knownFor(entry.customerId);
+    const key = changeKey(entry);
+    let at = known.get(key);
+    if (at === undefined) {
+      const undone = undoes === undefined ? undefined : renumbered.get(undoes);
+      at = await audit.add(undone === undefined ? entry : { ...entry, undoes: undone });
+      known.set(key, at);
+      added++;
+    }
+    if (seq !== undefined) renumbered.set(seq, at);
   }
   return added;
-}
-
-// Map.groupBy is missing from Node 20, where the unit tests run.
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /** Adds the quarantined records the book does not hold yet (the same record parked at the same time). */

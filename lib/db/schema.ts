@@ -33,7 +33,8 @@ export interface AuditEntry {
 export interface QuarantineEntry {
   seq?: number;
   at: number;
-  store: 'customers';
+  /** The store the record was read from. */
+  store: 'customers' | 'invoices';
   key: string;
   reason: string;
   issues: string[];

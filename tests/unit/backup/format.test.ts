@@ -116,6 +116,20 @@ describe('parseBackup', () => {
     expect(parsed.ok && parsed.backup.audit[0]?.before).toEqual(v1);
   });
 
+  it('reads a quarantined customer or invoice, and refuses a quarantine entry from any other store', () => {
+    const data = sampleData();
+    const [customer] = data.quarantine as Record<string, unknown>[];
+    const invoice = { ...customer, seq: 2, store: 'invoices', key: '25442000000123456780', raw: { total: 1 } };
+    data.quarantine = [customer, invoice];
+    const parsed = parseBackup(JSON.stringify(data));
+    expect(parsed.ok && parsed.backup.quarantine.map((q) => q.store)).toEqual(['customers', 'invoices']);
+    data.quarantine = [customer, { ...invoice, store: 'attachments' }];
+    expect(problemOf(JSON.stringify(data))).toMatchObject({
+      code: 'invalid',
+      issues: [{ path: 'quarantine[1].store' }],
+    });
+  });
+
   it('refuses text that is not JSON', () => {
     for (const text of [
       '',
