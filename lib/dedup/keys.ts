@@ -230,7 +230,8 @@ export const strongKeys = (p: Profile) => (p.taxId ? 1 : 0) + (p.orgCode ? 1 : 0
 /**
  * A profile's block keys, each given to `sink` with whether the customer is filed under it or only looks into it
  * (meeting the members, not others that only look). Exact keys first: tax ID, organisation code and folded name
- * (the strong ones, see strongKeys), core (region and legal form dropped), bank account, phone. Then fuzzy keys,
+ * (the strong ones, see strongKeys), core (region and legal form dropped; a branch also looks for its head office's
+ * core and meets its sibling branches), bank account, phone. Then fuzzy keys,
  * within a province: the core and the core less one character, and the core's pinyin initials. A customer whose
  * province is unknown is filed under '?', and the others look there too. A customer with a valid tax ID only looks
  * into fuzzy blocks: two customers whose valid tax IDs differ are never one for a name's likeness (see score.ts), so
@@ -242,7 +243,14 @@ export function blockKeys(p: Profile, sink: KeySink): void {
   if (p.orgCode) sink(key('o', p.orgCode), false);
   if (p.name.folded) sink(key('n', p.name.folded), false);
   const { core, branch } = p.name;
-  if (core) sink(finish(mixText(mix(mixText(start('c'), core), SEP), branch)), false);
+  const coreKey = mixText(start('c'), core);
+  if (core) sink(finish(mixText(mix(coreKey, SEP), branch)), false);
+  // A branch looks for its head office and files itself with its sibling branches: never the same customer, but
+  // worth a word on add, and the scan must know them to keep them apart.
+  if (core && branch) {
+    sink(finish(mix(coreKey, SEP)), true);
+    sink(key('h', core), false);
+  }
   for (const a of p.accounts) sink(key('a', a), false);
   for (const ph of p.phones) sink(key('p', ph), false);
   fuzzyKeys(p, p.province || '?', p.taxValid, sink);

@@ -84,12 +84,14 @@ function splitBranch(text: string): { head: string; branch: string } {
   if (headEnd > 0) return { head: text.slice(0, headEnd), branch: text.slice(headEnd) };
   if (anchoredOnly) return { head: text, branch: '' };
   // No legal form to cut at (小米之家朝阳分店): the designation is a region or district just before the word.
+  // A city (上海, 上海市) first, then a district of two characters (朝阳区) before one of three (浦东新区).
+  const cut = (length: number) => ({ head: text.slice(0, wordAt - length), branch: text.slice(wordAt - length) });
   for (let length = 4; length >= 2; length--) {
-    const at = wordAt - length;
-    if (at < 2) continue;
-    const before = text.slice(at, wordAt);
-    if (regionOf(before) || /^[\u4e00-\u9fff]{1,3}[区县]$/.test(before)) {
-      return { head: text.slice(0, at), branch: text.slice(at) };
+    if (wordAt - length >= 2 && regionOf(text.slice(wordAt - length, wordAt))) return cut(length);
+  }
+  for (const length of [3, 4]) {
+    if (wordAt - length >= 2 && /^[\u4e00-\u9fff]{2,3}[区县]$/.test(text.slice(wordAt - length, wordAt))) {
+      return cut(length);
     }
   }
   return { head: text.slice(0, wordAt), branch: word };

@@ -16,9 +16,11 @@ export interface PairScore {
 
 /**
  * From this score up a pair is shown as a likely duplicate. Chosen on the labelled set
- * (tests/fixtures/dedup/pairs.json, see tests/unit/dedup/quality.test.ts): every true duplicate the set holds scores
- * 0.53 or more, and the look-alikes that are not (head office and branch, namesakes in other cities, other trades of
- * one brand, people of one name) stay at 0.35 or below, except look-alikes without a tax ID one character apart.
+ * (tests/fixtures/dedup/pairs.json, measured by tests/unit/dedup/quality.test.ts): its true duplicates score 0.57
+ * or more (the lowest: a one-character typo with the region dropped and no tax ID), and the pairs that are not stay
+ * at 0.45 or below (a tax ID copied onto a company of another province, namesakes, branches, people of one name),
+ * except two kinds no name can tell apart: companies one character apart without any tax ID, and a tax ID copied
+ * onto another company of the same province.
  */
 export const SUGGEST_THRESHOLD = 0.5;
 
