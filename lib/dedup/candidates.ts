@@ -45,8 +45,16 @@ function profileSlot(blocks: Blocks, record: DedupRecord): number {
   return slot;
 }
 
-/** Files one customer (a record with an id) under its keys; a customer already filed is filed anew. */
+/**
+ * Files one customer (a record with an id) under its keys; a customer already filed is filed anew. Every change takes
+ * a new slot, so when most slots are empty the blocks are built again from the customers they hold.
+ */
 export function addToBlocks(blocks: Blocks, record: DedupRecord): void {
+  if (blocks.profiles.length >= 2 * blocks.slotOf.size + 1024) {
+    const live = blocks.records.filter((r): r is DedupRecord => r !== null && (r.id ?? '') !== (record.id ?? ''));
+    Object.assign(blocks, buildBlocks([...live, record]));
+    return;
+  }
   const slot = profileSlot(blocks, record);
   const profile = blocks.profiles[slot];
   if (!profile) return;

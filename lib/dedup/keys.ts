@@ -22,7 +22,7 @@ export type DedupRecord = Pick<Customer, 'name' | 'taxId' | 'kind' | 'entries'> 
     >
   >;
 
-/** A customer's comparison keys, computed once per scan. */
+/** What a comparison needs of a customer, computed once per scan. */
 export interface Profile {
   id: string;
   kind: Customer['kind'];
@@ -231,11 +231,11 @@ export const strongKeys = (p: Profile) => (p.taxId ? 1 : 0) + (p.orgCode ? 1 : 0
  * A profile's block keys, each given to `sink` with whether the customer is filed under it or only looks into it
  * (meeting the members, not others that only look). Exact keys first: tax ID, organisation code and folded name
  * (the strong ones, see strongKeys), core (region and legal form dropped; a branch also looks for its head office's
- * core and meets its sibling branches), bank account, phone. Then fuzzy keys,
- * within a province: the core and the core less one character, and the core's pinyin initials. A customer whose
- * province is unknown is filed under '?', and the others look there too. A customer with a valid tax ID only looks
- * into fuzzy blocks: two customers whose valid tax IDs differ are never one for a name's likeness (see score.ts), so
- * pairing them there would only cost time. Keys are hashes; a sink, not a list, because a scan files a hundred
+ * core and meets its sibling branches), bank account, phone. Then fuzzy keys, within a province: the core, the core
+ * less one character, and the core's pinyin initials. A customer whose province is unknown is filed under '?', and
+ * the others look there too. A customer with a valid tax ID only looks into fuzzy blocks: two customers with
+ * different valid tax IDs are never suggested for names that are only alike (see score.ts), so pairing them there
+ * would only cost time. Keys are hashes, and go to a sink rather than a list, because a scan files a hundred
  * thousand customers under a score of keys each.
  */
 export function blockKeys(p: Profile, sink: KeySink): void {

@@ -5,7 +5,7 @@
  * its name stays in the core and two spellings of one company still compare equal.
  */
 
-/** Province-level divisions: short name, code, and the formal ending it may carry. */
+/** Province-level divisions: short name and code. */
 const PROVINCES: readonly [name: string, code: string][] = [
   ['北京', '11'],
   ['天津', '12'],

@@ -172,9 +172,9 @@ export function scanBlocks(blocks: Blocks, options: ScanOptions = {}): ScanResul
 }
 
 /**
- * The duplicate scan over a whole book: candidate pairs by blocking (never all pairs), each scored, grouped into
- * clusters (union-find over the pairs at the threshold or above), ranked by confidence, each with its kinds, a
- * suggested survivor and whether it qualifies for the auto-merge.
+ * The duplicate scan over a whole book (customers with ids): candidate pairs by blocking (never all pairs), each
+ * scored, grouped into clusters (union-find over the pairs at the threshold or above), ranked by confidence, each
+ * with its kinds, a suggested survivor and whether it qualifies for the auto-merge.
  */
 export function scan(customers: readonly DedupRecord[], options: ScanOptions = {}): ScanResult {
   return scanBlocks(buildBlocks(customers), options);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addToBlocks, BLOCK_CAP, buildBlocks, candidatePairs, removeFromBlocks } from '../../../lib/dedup/candidates';
-import { checkOne, scan } from '../../../lib/dedup/scan';
+import { checkOne, scan, scanBlocks } from '../../../lib/dedup/scan';
 import { completeness, suggestSurvivor } from '../../../lib/dedup/survivor';
 import type { Customer } from '../../../lib/domain/customer';
 import { searchKeys } from '../../../lib/search/keys';
@@ -227,5 +227,17 @@ describe('the check on one add', () => {
 
   it('passes over the customer being edited', () => {
     expect(checkOne(book[0] as Customer, blocks).duplicates).toEqual([]);
+  });
+});
+
+describe('blocks kept in step', () => {
+  it('build themselves again when most slots are empty, finding the same duplicates', () => {
+    const blocks = buildBlocks([c('a', '北京小米科技有限公司', XIAOMI)]);
+    for (let n = 0; n < 1500; n++) addToBlocks(blocks, c('b', `上海大华纺织品进出口有限公司${n % 2 ? '' : ' '}`));
+    expect(blocks.profiles.length).toBeLessThan(1100);
+    expect(blocks.slotOf.size).toBe(2);
+    expect(checkOne(c('new', '小米科技（北京）有限公司', XIAOMI), blocks).duplicates.map((d) => d.id)).toEqual(['a']);
+    expect(checkOne(c('new', '上海大华纺织品进出口有限公司'), blocks).duplicates.map((d) => d.id)).toEqual(['b']);
+    expect(scanBlocks(blocks).clusters).toEqual([]);
   });
 });
