@@ -3,31 +3,26 @@ import { bookIndex } from '../../../lib/background/book-index';
 import { type ImportBook, serveImport } from '../../../lib/background/import-service';
 import { createCustomer, getCustomer, listCustomers } from '../../../lib/db/customers';
 import type { TaitouDB } from '../../../lib/db/open';
-import { type CustomerInput, CustomerInputSchema } from '../../../lib/domain/customer';
+import type { CustomerInput } from '../../../lib/domain/customer';
 import type { InvoiceDraft } from '../../../lib/domain/invoice';
-import { normalizeDraft } from '../../../lib/domain/validate';
 import { readInvoiceExport } from '../../../lib/import/invoices';
-import type { PlannedRow } from '../../../lib/import/plan';
 import { readSheets } from '../../../lib/import/sheet';
 import { type ImportWrite, importWrites } from '../../../lib/import/writes';
 import { IMPORT_CHUNK, type ImportReply, type ImportRequest } from '../../../lib/messaging/import-port';
 import { customerInput, freshBook } from '../../support/book';
 import { FakePort, settle } from '../../support/fake-port';
 import { basicExport, invoiceWorkbook, XIAOMI } from '../../support/invoice-export';
+import { plannedRow } from '../../support/planned';
 
 /** A row of the preview that the clerk left to its default (add), or sent to update `id`. */
-function planned(row: number, input: CustomerInput, update?: string): PlannedRow {
-  return {
+const planned = (row: number, input: CustomerInput, update?: string) =>
+  plannedRow(
     row,
     input,
-    draft: normalizeDraft(CustomerInputSchema.parse(input)),
-    findings: [],
-    status: 'valid',
-    duplicate: update ? { in: 'book', customerId: update, by: 'name' } : null,
-    decision: update ? 'update' : 'add',
-    choices: update ? ['skip', 'update'] : ['add', 'skip'],
-  };
-}
+    update
+      ? { duplicate: { in: 'book', customerId: update, by: 'name' }, decision: 'update', choices: ['skip', 'update'] }
+      : {},
+  );
 
 const company = (row: number, name: string, taxId = '') => planned(row, customerInput({ name, taxId }));
 

@@ -16,9 +16,8 @@ import { importInvoices } from '../../../lib/db/invoices';
 import type { TaitouDB } from '../../../lib/db/open';
 import type { AuditEntry, QuarantineEntry } from '../../../lib/db/schema';
 import { ATTACHMENT_TYPES, sniffType } from '../../../lib/domain/attachment';
-import { type Customer, type CustomerInput, CustomerInputSchema, CustomerSchema } from '../../../lib/domain/customer';
+import { type Customer, type CustomerInput, CustomerSchema } from '../../../lib/domain/customer';
 import { type Invoice, InvoiceSchema } from '../../../lib/domain/invoice';
-import { normalizeDraft } from '../../../lib/domain/validate';
 import {
   CREDIT_PERIODS,
   CUSTOMER_KINDS,
@@ -30,6 +29,7 @@ import type { PlannedRow } from '../../../lib/import/plan';
 import { importWrites } from '../../../lib/import/writes';
 import { searchKeys } from '../../../lib/search/keys';
 import { customerInput, freshBook } from '../../support/book';
+import { plannedRow } from '../../support/planned';
 
 // ---- generated books ---------------------------------------------------------------------------------------------
 
@@ -462,20 +462,8 @@ const HANGZHOU = customerInput({ name: '杭州西湖龙井茶业有限公司', t
 const SHANGHAI = customerInput({ name: '上海大华纺织品进出口有限公司', taxId: '' });
 
 /** A row of an import preview, decided as the clerk left it (added unless `extra` says otherwise). */
-function planned(row: number, customer: CustomerInput, extra: Partial<PlannedRow> = {}): PlannedRow {
-  const input = { ...customer, source: 'import' as const };
-  return {
-    row,
-    input,
-    draft: normalizeDraft(CustomerInputSchema.parse(input)),
-    findings: [],
-    status: 'valid',
-    duplicate: null,
-    decision: 'add',
-    choices: ['add', 'skip'],
-    ...extra,
-  };
-}
+const planned = (row: number, customer: CustomerInput, extra: Partial<PlannedRow> = {}) =>
+  plannedRow(row, { ...customer, source: 'import' }, extra);
 
 async function create(db: TaitouDB, input: ReturnType<typeof customerInput>, now: number) {
   const created = await createCustomer(db, input, { now });

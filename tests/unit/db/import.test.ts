@@ -8,26 +8,13 @@ import {
   updateCustomer,
 } from '../../../lib/db/customers';
 import { commitImport } from '../../../lib/db/import';
-import { CustomerInputSchema } from '../../../lib/domain/customer';
-import { normalizeDraft } from '../../../lib/domain/validate';
 import type { PlannedRow } from '../../../lib/import/plan';
 import { importWrites } from '../../../lib/import/writes';
 import { customerInput, freshBook } from '../../support/book';
+import { plannedRow } from '../../support/planned';
 
-const planned = (row: number, name: string, taxId: string, extra: Partial<PlannedRow> = {}): PlannedRow => {
-  const input = extra.input ?? customerInput({ name, taxId, source: 'import' });
-  return {
-    row,
-    input,
-    draft: normalizeDraft(CustomerInputSchema.parse(input)),
-    findings: [],
-    status: 'valid',
-    duplicate: null,
-    decision: 'add',
-    choices: ['add', 'skip'],
-    ...extra,
-  };
-};
+const planned = (row: number, name: string, taxId: string, extra: Partial<PlannedRow> = {}) =>
+  plannedRow(row, extra.input ?? customerInput({ name, taxId, source: 'import' }), extra);
 
 /** A book with Xiaomi in it, and an import of three new customers plus an update of Xiaomi's address. */
 async function setUp() {
