@@ -117,4 +117,42 @@ describe('page:similar', () => {
     const fresh = await h['page:similar']({ name: '宁波港湾物流有限公司', taxId: '91330206MA2H3K5P7L' });
     expect(fresh).toEqual({ sameTaxId: null, similarName: [] });
   });
+
+  it('keeps a head office, its branches and namesakes elsewhere apart: related, never the same customer', async () => {
+    const h = handlersFor(await freshBook(), noFrames, nobody);
+    const head = await h['page:create']({ input: customerInput() });
+    const branch = await h['page:create']({
+      input: customerInput({ name: '北京小米科技有限责任公司上海分公司', taxId: '91310115MA1K4KXQ58' }),
+    });
+    if (!head.ok || !branch.ok) throw new Error('create failed');
+
+    const names = async (name: string, taxId = '') =>
+      (await h['page:similar']({ name, taxId })).similarName.map((c) => c.name);
+    // The branch is found by the search (its name holds the head office's) and set aside by the dedup score.
+    expect(await names('北京小米科技有限责任公司')).toEqual(['北京小米科技有限责任公司']);
+    expect(await names('北京小米科技有限责任公司武汉分公司', '91420100MA4KXQ5B2F')).toEqual([]);
+    expect(await names('上海小米科技有限公司', '91310115MA1K4KXQ58')).toEqual([]);
+    expect(await names('上海小米科技有限公司')).toEqual([]);
+    // The same branch typed again is still reported.
+    expect(await names('北京小米科技有限责任公司 上海分公司')).toEqual(['北京小米科技有限责任公司上海分公司']);
+  });
+
+  it('finds the same company written another way, and the owner of the tax ID whatever the name', async () => {
+    const h = handlersFor(await freshBook(), noFrames, nobody);
+    const bracketed = await h['page:create']({
+      input: customerInput({ name: '小米科技（北京）有限公司', taxId: '91110108551385082Q' }),
+    });
+    if (!bracketed.ok) throw new Error('create failed');
+
+    const ids = async (name: string, taxId = '') =>
+      (await h['page:similar']({ name, taxId })).similarName.map((c) => c.id);
+    expect(await ids('北京小米科技有限责任公司')).toEqual([bracketed.value.id]);
+    expect(await ids('北京 小米科技 股份有限公司')).toEqual([bracketed.value.id]);
+    expect(await ids('ＢＪ小米科技有限公司')).toEqual([]);
+    // Another valid tax ID of the same province: the clerk should look before adding a second record.
+    expect(await ids('北京小米科技有限责任公司', '91110000600037341L')).toEqual([bracketed.value.id]);
+
+    const owner = await h['page:similar']({ name: '北京小米科技有限责任公司上海分公司', taxId: '91110108551385082Q' });
+    expect(owner).toEqual({ sameTaxId: bracketed.value, similarName: [] });
+  });
 });
