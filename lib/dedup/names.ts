@@ -159,7 +159,7 @@ export function analyzeName(name: string): NameAnalysis {
 }
 
 /**
- * What tells a company from others, for a quick lookup: no region, legal form or branch, folded (北京小米科技有限责任公司,
- * 小米科技（北京）有限公司 → 小米科技). Can stand in for lib/background/similar.ts's nameCore.
+ * What tells a company from others, for a quick lookup (the popup's duplicate warning, lib/background/similar.ts): no
+ * region, legal form or branch, folded (北京小米科技有限责任公司, 小米科技（北京）有限公司 → 小米科技).
  */
 export const nameCore = (name: string) => analyzeName(name).core;

@@ -170,7 +170,7 @@ export interface Responses {
 export interface Similar {
   /** The customer that already has this tax ID. */
   sameTaxId: Customer | null;
-  /** Customers whose name holds the same company name, whatever its legal form. */
+  /** Customers the dedup score takes for the same company by name (never a branch, a sibling branch or a namesake). */
   similarName: Customer[];
 }
 
