@@ -141,36 +141,26 @@ export function App() {
     );
   const set = <K extends keyof RowFilter>(key: K, value: RowFilter[K]) => setFilter({ ...filter, [key]: value });
 
-  if (view === 'dedup') {
+  // Import and the 去重 scan take the whole page; closing them comes back to the table as it was.
+  const back = () => setView('book');
+  const full =
+    view === 'dedup' ? (
+      <Dedup customers={all.map((r) => r.customer)} locale={locale} t={t} onChanged={refresh} onClose={back} />
+    ) : view === 'import' ? (
+      <Import
+        locale={locale}
+        t={t}
+        onChanged={refresh}
+        onBusy={(busy) => {
+          importing.current = busy;
+        }}
+        onClose={back}
+      />
+    ) : null;
+  if (full) {
     return (
       <div class="layout">
-        <main>
-          <Dedup
-            customers={all.map((r) => r.customer)}
-            locale={locale}
-            t={t}
-            onChanged={refresh}
-            onClose={() => setView('book')}
-          />
-        </main>
-      </div>
-    );
-  }
-
-  if (view === 'import') {
-    return (
-      <div class="layout">
-        <main>
-          <Import
-            locale={locale}
-            t={t}
-            onChanged={refresh}
-            onBusy={(busy) => {
-              importing.current = busy;
-            }}
-            onClose={() => setView('book')}
-          />
-        </main>
+        <main>{full}</main>
       </div>
     );
   }
