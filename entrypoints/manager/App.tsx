@@ -82,6 +82,7 @@ export function App() {
   }, [generation]);
 
   const all = useMemo(() => [...rows.values()], [rows]);
+  const book = useMemo(() => all.map((r) => r.customer), [all]);
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
   const visible = useMemo(() => sorted.filter((r) => matches(r, filter, Date.now())), [sorted, filter]);
   const tiers = useMemo(() => [...new Set(all.map((r) => r.customer.tier))].sort(), [all]);
@@ -145,9 +146,10 @@ export function App() {
   const back = () => setView('book');
   const full =
     view === 'dedup' ? (
-      <Dedup customers={all.map((r) => r.customer)} locale={locale} t={t} onChanged={refresh} onClose={back} />
+      <Dedup customers={book} locale={locale} t={t} onChanged={refresh} onClose={back} />
     ) : view === 'import' ? (
       <Import
+        customers={book}
         locale={locale}
         t={t}
         onChanged={refresh}
@@ -175,7 +177,7 @@ export function App() {
               ? t('loadingRows', { loaded: rows.size, total })
               : t('shownOf', { shown: visible.length, total: rows.size })}
           </span>
-          <button type="button" onClick={() => edit(null) && setView('import')}>
+          <button type="button" disabled={loading} onClick={() => edit(null) && setView('import')}>
             {t('importOpen')}
           </button>
           <button type="button" disabled={loading} onClick={() => edit(null) && setView('dedup')}>

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type Blocks, buildBlocks } from '../../lib/dedup/candidates';
+import type { Customer } from '../../lib/domain/customer';
 import { toCsv } from '../../lib/export/csv';
 import type { Locale, Translate } from '../../lib/i18n/messages';
 import type { ColumnTarget } from '../../lib/import/columns';
@@ -6,13 +8,14 @@ import { type Decisions, decide, kindDefaults, NO_DECISIONS, previewCounts } fro
 import { type InvoiceExport, readInvoiceExport } from '../../lib/import/invoices';
 import { MAX_FILE_BYTES } from '../../lib/import/limits';
 import { mappingKey, remap, savedMapping } from '../../lib/import/mapping';
-import { type BookKeys, planImport } from '../../lib/import/plan';
+import { type BookKeys, type Duplicate, type PlannedRow, planImport, withSimilar } from '../../lib/import/plan';
 import { type ProblemMessage, problemMessage } from '../../lib/import/problems';
 import { type ImportSheet, readImportFile } from '../../lib/import/read-file';
 import { reportTable } from '../../lib/import/report';
 import { importRows } from '../../lib/import/rows';
 import type { ImportEnd } from '../../lib/import/send';
 import { type ImportPhase, sendImport, sendInvoices } from '../../lib/import/send';
+import { similarSearch, similarStep } from '../../lib/import/similar';
 import { sendMessage } from '../../lib/messaging/client';
 import type { ImportSummary } from '../../lib/messaging/import-port';
 import { download } from './download';
@@ -23,6 +26,8 @@ import { reportWords } from './import-words';
 import { connectImport } from './ports';
 
 interface Props {
+  /** The book as the page holds it, for the dedup check of each row. */
+  customers: readonly Customer[];
   locale: Locale;
   t: Translate;
   /** Customers added, updated, or taken back by an undo: the table reads them again. */
@@ -48,7 +53,7 @@ const headerTexts = (sheet: ImportSheet) => sheet.rows[sheet.header?.row ?? 0]?.
  * Imports customers from a spreadsheet: pick a file (or paste cells), choose the sheet, correct the columns, review
  * every row and what to do with duplicates, then write it all at once, with progress, cancel, a report and undo.
  */
-export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
+export function Import({ customers, locale, t, onChanged, onBusy, onClose }: Props) {
   const [stage, setStage] = useState<Stage>({ step: 'pick' });
   const [file, setFile] = useState<{ name: string; sheets: ImportSheet[] } | null>(null);
   const [invoiceFile, setInvoiceFile] = useState<{ name: string; found: InvoiceExport } | null>(null);
@@ -91,9 +96,12 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
     () => (sheet ? importRows(sheet.rows, headerRow, columns) : []),
     [sheet, headerRow, columns],
   );
-  const planned = useMemo(() => (book ? planImport(imported, book) : []), [imported, book]);
+  const exact = useMemo(() => (book ? planImport(imported, book) : []), [imported, book]);
+  const similar = useSimilar(exact, customers);
+  const planned = useMemo(() => withSimilar(exact, similar.found), [exact, similar.found]);
   const defaults = useMemo(() => kindDefaults(planned), [planned]);
   const rows = useMemo(() => decide(planned, decisions), [planned, decisions]);
+  const checking = similar.checked < exact.length;
   const counts = useMemo(() => previewCounts(rows), [rows]);
 
   /** Shows a sheet of the file, with the columns as the clerk mapped them last time for these headers, if ever. */
@@ -285,7 +293,13 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
             onDecide={setDecisions}
           />
           <div class="actions">
-            <button type="button" class="primary" disabled={counts.toWrite === 0} onClick={commit}>
+            {checking && (
+              <p role="status">
+                {t('importChecking', { done: similar.checked, total: exact.length })}
+                <progress max={exact.length} value={similar.checked} aria-hidden="true" />
+              </p>
+            )}
+            <button type="button" class="primary" disabled={checking || counts.toWrite === 0} onClick={commit}>
               {t('importCommit', { count: counts.toWrite })}
             </button>
           </div>
@@ -358,4 +372,34 @@ export function Import({ locale, t, onChanged, onBusy, onClose }: Props) {
       )}
     </section>
   );
+}
+
+const NONE: ReadonlyMap<number, Duplicate> = new Map();
+
+/**
+ * The dedup check of the preview's rows, run a step at a time so that the preview shows at once and the page says
+ * how far it got; its findings arrive together at the end. The book is the one the import opened with (as its exact
+ * keys are), filed once.
+ */
+function useSimilar(rows: readonly PlannedRow[], customers: readonly Customer[]) {
+  const [state, setState] = useState({ found: NONE, checked: 0 });
+  const [book] = useState(customers);
+  const blocks = useRef<Blocks | null>(null);
+  useEffect(() => {
+    setState({ found: NONE, checked: 0 });
+    if (rows.length === 0) return;
+    let timer = 0;
+    const next = (search: ReturnType<typeof similarSearch>) => {
+      const done = similarStep(search, rows);
+      setState({ found: done ? search.found : NONE, checked: search.next });
+      if (!done) timer = window.setTimeout(() => next(search), 0);
+    };
+    // Let the preview paint before the book is filed.
+    timer = window.setTimeout(() => {
+      blocks.current ??= buildBlocks(book);
+      next(similarSearch(blocks.current));
+    }, 30);
+    return () => clearTimeout(timer);
+  }, [rows, book]);
+  return state;
 }

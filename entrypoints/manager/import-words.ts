@@ -1,18 +1,25 @@
+import { KIND_TEXT } from '../../lib/dedup/reasons';
 import type { Locale, Translate } from '../../lib/i18n/messages';
 import type { PlannedRow } from '../../lib/import/plan';
 import type { ReportWords } from '../../lib/import/report';
 
 /** Which customer a row may duplicate, in words: the preview and the report say it alike. */
-export function duplicateText(row: PlannedRow, t: Translate): string {
+export function duplicateText(row: PlannedRow, t: Translate, locale: Locale): string {
   const d = row.duplicate;
   if (!d) return '';
+  if (d.by === 'similar') {
+    const reason = KIND_TEXT[d.kind][locale];
+    return d.in === 'file'
+      ? t('dupSimilarRow', { row: d.row, name: d.name, reason })
+      : t('dupSimilarBook', { name: d.name, reason });
+  }
   if (d.in === 'file') return t(d.by === 'taxId' ? 'dupTaxIdRow' : 'dupNameRow', { row: d.row });
   return t(d.by === 'taxId' ? 'dupTaxIdBook' : 'dupNameBook');
 }
 
 /** Everything a row's status says: its findings, then the duplicate. */
 export function rowNotes(row: PlannedRow, locale: Locale, t: Translate): string {
-  return [...row.findings.map((f) => f.message[locale]), duplicateText(row, t)].filter(Boolean).join('；');
+  return [...row.findings.map((f) => f.message[locale]), duplicateText(row, t, locale)].filter(Boolean).join('；');
 }
 
 /** The report's words in the clerk's language. */

@@ -1,13 +1,20 @@
 import type { Decision, PlannedRow } from './plan';
 
 /** The kinds of duplicate the preview sets a default for, each with its own choices. */
-export const DUPLICATE_KINDS = ['bookTaxId', 'bookName', 'fileTaxId', 'fileName'] as const;
+export const DUPLICATE_KINDS = [
+  'bookTaxId',
+  'bookName',
+  'bookSimilar',
+  'fileTaxId',
+  'fileName',
+  'fileSimilar',
+] as const;
 export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
 
 export function duplicateKind(row: PlannedRow): DuplicateKind | null {
   const d = row.duplicate;
   if (!d || row.status === 'error') return null;
-  return `${d.in}${d.by === 'taxId' ? 'TaxId' : 'Name'}` as DuplicateKind;
+  return `${d.in}${d.by === 'taxId' ? 'TaxId' : d.by === 'name' ? 'Name' : 'Similar'}` as DuplicateKind;
 }
 
 /** The clerk's choices: a default per kind of duplicate, and any row decided by hand (which wins). */

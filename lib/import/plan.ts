@@ -1,3 +1,4 @@
+import type { PairKind } from '../dedup/reasons';
 import { hasErrors } from '../domain/findings';
 import { nameKey, normalizeTaxId } from '../domain/normalize';
 import type { ImportRow } from './rows';
@@ -5,10 +6,16 @@ import type { ImportRow } from './rows';
 /** What the import does with one row; the clerk can change it in the preview. */
 export type Decision = 'add' | 'skip' | 'update' | 'keepBoth';
 
-/** Why a row may be a customer already: an earlier row of the file, or one in the book; by tax ID or by name. */
+/**
+ * Why a row may be a customer already: an earlier row of the file, or one in the book; by tax ID, by name, or
+ * judged similar by the dedup check (another way of writing the name, the same account…), with its kind and the
+ * other's name so the clerk sees which.
+ */
 export type Duplicate =
   | { in: 'file'; row: number; by: 'taxId' | 'name' }
-  | { in: 'book'; customerId: string; by: 'taxId' | 'name' };
+  | { in: 'book'; customerId: string; by: 'taxId' | 'name' }
+  | { in: 'file'; row: number; by: 'similar'; kind: PairKind; name: string }
+  | { in: 'book'; customerId: string; by: 'similar'; kind: PairKind; name: string };
 
 export interface PlannedRow extends ImportRow {
   status: 'valid' | 'warning' | 'error';
@@ -81,6 +88,19 @@ function decide(
   const inFile = duplicate.in === 'file';
   if (duplicate.by === 'taxId') return ['skip', inFile ? CHOICES.fileTaxId : CHOICES.taxId];
   return [hasTaxId ? 'keepBoth' : 'skip', inFile ? CHOICES.fileName : CHOICES.name];
+}
+
+/**
+ * The rows with the duplicates the dedup check found (see similarRows), each with the default and choices a
+ * duplicate by name has: a similar customer is the same one written another way, or a namesake the clerk tells apart.
+ */
+export function withSimilar(rows: readonly PlannedRow[], found: ReadonlyMap<number, Duplicate>): PlannedRow[] {
+  return rows.map((row) => {
+    const duplicate = found.get(row.row);
+    if (!duplicate || row.duplicate || row.status === 'error') return row;
+    const [decision, choices] = decide(row.status, duplicate, normalizeTaxId(row.input.taxId ?? '') !== '');
+    return { ...row, duplicate, decision, choices };
+  });
 }
 
 function findDuplicate(

@@ -147,6 +147,42 @@ test('an .xlsx with title rows: preview, a duplicate updated by choice, errors s
   );
 });
 
+test('a customer the book has under another form of its name is flagged as similar, a branch is not', async ({
+  extension,
+}) => {
+  await (await popupWithSamples(extension)).close();
+  const page = await openImport(extension);
+  const before = await storedBook(page);
+  await choose(
+    page,
+    '新客户.xlsx',
+    XLSX,
+    customerWorkbook([
+      ['（北京）星河数码科技有限责任公司', '', '北京市海淀区中关村大街1号', '', '', ''],
+      ['北京星河数码科技有限公司武汉分公司', uscc('91420100MA4K5L6M7'), '', '', '', ''],
+      ['宁波港湾物流有限责任公司', NINGBO, '', '', '', ''],
+      ['宁波港湾物流有限公司', '', '', '', '', ''],
+    ]),
+  );
+  const preview = page.getByRole('region', { name: '导入预览' });
+  await expect(preview.getByRole('status')).toHaveText('共 4 行：无误 2，有警告 2，有错误 0，疑似重复 2；将写入 2 行');
+  const row = (n: number) =>
+    preview.getByRole('row').filter({ has: page.getByRole('cell', { name: String(n), exact: true }) });
+  await expect(row(4)).toContainText('与客户簿里的“北京星河数码科技有限公司”相似');
+  await expect(row(5)).not.toContainText('相似');
+  await expect(row(7)).toContainText('与第 6 行“宁波港湾物流有限责任公司”相似');
+  // Each kind of similar row has its own default; the clerk keeps the earlier row's twin as well.
+  await preview.getByRole('combobox', { name: '文件里前面有相似的行' }).selectOption('keepBoth');
+  await page.getByRole('button', { name: '导入 3 行' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('导入完成：新增 3，更新 0，未变 0，跳过 1，被拒 0');
+  const added = (await storedBook(page)).filter((c) => !before.some((b) => b.id === c.id)).map((c) => c.name);
+  expect(added.sort()).toEqual([
+    '北京星河数码科技有限公司武汉分公司',
+    '宁波港湾物流有限公司',
+    '宁波港湾物流有限责任公司',
+  ]);
+});
+
 test('a GBK .csv with combined columns: split on import, a column mapped by hand and remembered', async ({
   extension,
 }) => {
