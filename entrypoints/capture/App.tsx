@@ -27,8 +27,8 @@ export function App() {
   const { captured, check } = item;
   const changed = check.status === 'differs' ? check.differences : BUYER_FIELDS.filter((f) => captured[f]);
 
-  const save = async () => {
-    const result = await sendMessage('page:saveCapture', { tabId });
+  const save = async (into?: string) => {
+    const result = await sendMessage('page:saveCapture', { tabId, into });
     if (result.ok) closeFrame();
     else setNotice(result.error.code === 'conflict' ? t('captureConflict') : t('captureFailed'));
   };
@@ -48,9 +48,27 @@ export function App() {
           </div>
         ))}
       </dl>
+      {check.status === 'new' && check.similar.length > 0 && (
+        <section class="similar" aria-labelledby="capture-similar">
+          <p id="capture-similar">{t('captureSimilar')}</p>
+          <ul>
+            {check.similar.map((s) => (
+              <li key={s.id}>
+                <span>
+                  {s.name}
+                  {s.taxId && <small>{s.taxId}</small>}
+                </span>
+                <button type="button" onClick={() => save(s.id)}>
+                  {t('captureInto', { name: s.name })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {notice && <p class="notice">{notice}</p>}
       <div class="actions">
-        <button type="button" class="primary" onClick={save}>
+        <button type="button" class="primary" onClick={() => save()}>
           {check.status === 'differs' ? t('captureUpdate') : t('captureSave')}
         </button>
         <button type="button" onClick={dismiss}>

@@ -73,7 +73,7 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
   const created = (result: BookResult<Customer>) => (result.ok ? [result.value.id] : []);
   const byIds = (ids: string[]) => getCustomers(db, ids);
 
-  const capture = captureHandlers(db);
+  const capture = captureHandlers(db, index.get);
   return {
     ...menuRelay(broadcast),
     ...capture,

@@ -113,7 +113,11 @@ export const PROTOCOL = {
     }),
   },
   'page:pendingCapture': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
-  'page:saveCapture': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
+  'page:saveCapture': {
+    from: 'extensionPage',
+    /** `into`: a similar customer the clerk says the buyer is, to update instead of adding a new one. */
+    data: z.object({ tabId: z.number().int().nonnegative(), into: z.string().min(1).max(100).optional() }),
+  },
   'page:dismissCapture': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
   /** A content script tells what the clerk does in a buyer field; it learns nothing about customers in return. */
   'cs:menu': {
@@ -174,9 +178,16 @@ export interface Similar {
   similarName: Customer[];
 }
 
+/** A customer the dedup score takes for a new buyer written another way: the capture prompt offers to update it. */
+export interface SimilarBuyer {
+  id: string;
+  name: string;
+  taxId: string;
+}
+
 /** How a captured buyer compares with the book. */
 export type CaptureCheck =
-  | { status: 'new' }
+  | { status: 'new'; similar: SimilarBuyer[] }
   | { status: 'same' }
   | { status: 'differs'; id: string; revision: number; differences: (keyof Captured)[] };
 

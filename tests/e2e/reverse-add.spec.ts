@@ -80,3 +80,28 @@ test('a changed address of a known buyer is offered as an update; 忽略 changes
   const third = await captureFrame(page, extension);
   await expect(third.locator('dt')).toHaveText(['电话']);
 });
+
+test('a buyer the book has under another form of its name is named in the prompt, and updated on choice', async ({
+  extension,
+}) => {
+  await popupWithSamples(extension);
+  const page = await openInvoiceForm(extension, portal.url);
+  await page.getByPlaceholder('请输入名称').fill('（北京）星河数码科技有限责任公司');
+  await page.getByPlaceholder('请输入购买方地址').fill('北京市海淀区中关村大街28号');
+  await page.getByRole('button', { name: '发票开具' }).click();
+
+  const prompt = await captureFrame(page, extension);
+  await expect(prompt.getByRole('heading')).toHaveText('把这个购买方存入 Taitou？');
+  const similar = prompt.getByRole('region', { name: '客户簿里有相似的客户，可能是同一家：' });
+  await expect(similar.getByRole('listitem')).toHaveText([
+    '北京星河数码科技有限公司91110108MA01K7H205更新“北京星河数码科技有限公司”',
+  ]);
+  await similar.getByRole('button', { name: '更新“北京星河数码科技有限公司”' }).click();
+  await expect.poll(() => page.frames().some((f) => f.url() === extension.url('capture.html'))).toBe(false);
+
+  // The customer took the name and address as typed; no second customer was made.
+  const popup = await searchPopup(extension, '星河数码');
+  await expect(popup.getByRole('option')).toHaveCount(2); // the customer and its Shanghai branch
+  await expect(popup.getByRole('option').first()).toContainText('（北京）星河数码科技有限责任公司');
+  await expect(popup.getByRole('option').first()).toContainText('91110108MA01K7H205');
+});
