@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/analytics/analyse';
+import { customer } from '../../support/customer';
 import { CUSTOMERS, HISTORY, invoice, TAX, TODAY } from './history';
 
 const run = (over: Record<string, unknown> = {}) => analyse(HISTORY, CUSTOMERS, { today: TODAY, ...over });
@@ -316,7 +317,10 @@ describe('edge cases', () => {
   });
 
   it('of two customers with one tax ID the first takes the invoices', () => {
-    const twins = [CUSTOMERS[0], { ...CUSTOMERS[1], id: 'a2', taxId: TAX.a }].filter((c) => c !== undefined);
+    const twins = [
+      customer('a', '杭州甲科技有限公司', { taxId: TAX.a }),
+      customer('a2', '杭州甲公司', { taxId: TAX.a }),
+    ];
     const a = analyse([invoice('x', [TAX.a, '杭州甲科技有限公司'], '2025-06-01', 10_000)], twins, { today: TODAY });
     expect(a.buyers.map((b) => b.customerId)).toEqual(['a']);
     expect(a.book.customersWithoutInvoices).toBe(1);
