@@ -50,6 +50,7 @@ export function Dedup({ customers, locale, t, onChanged, onClose }: Props) {
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [limit, setLimit] = useState(CLUSTERS_PAGE);
   const [notice, setNotice] = useState<{ text: string; batch?: string } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const byId = useMemo(() => new Map(customers.map((c) => [c.id, c])), [customers]);
 
@@ -66,9 +67,23 @@ export function Dedup({ customers, locale, t, onChanged, onClose }: Props) {
     [result, dismissed, byId],
   );
 
+  const auto = useMemo(() => open.filter((c) => c.autoMerge), [open]);
+  const revisions = (cluster: Cluster) => cluster.ids.map((id) => ({ id, revision: byId.get(id)?.revision ?? 0 }));
+  const nameOf = (id: string) => byId.get(id)?.name ?? '';
+
+  const mergeAuto = async () => {
+    const groups = auto.map((c) => ({ members: revisions(c), survivorId: c.survivorId }));
+    const outcome = await sendMessage('page:mergeMany', { groups });
+    setPreviewing(false);
+    if (!outcome.ok) return setNotice({ text: t('dedupFailed') });
+    const { merged, deleted, changed, conflicts, batch } = outcome.value;
+    onChanged([...changed, ...deleted]);
+    const done = t('dedupAutoDone', { merged, customers: deleted.length });
+    setNotice({ text: conflicts ? `${done}。${t('dedupAutoConflicts', { count: conflicts })}` : done, batch });
+  };
+
   const merge = async (cluster: Cluster, survivorId: string, fields: Partial<Record<MergeField, string>>) => {
-    const members = cluster.ids.map((id) => ({ id, revision: byId.get(id)?.revision ?? 0 }));
-    const outcome = await sendMessage('page:merge', { members, survivorId, choices: { fields } });
+    const outcome = await sendMessage('page:merge', { members: revisions(cluster), survivorId, choices: { fields } });
     if (!outcome.ok) {
       setNotice({ text: outcome.error.code === 'conflict' ? t('dedupConflict') : t('dedupFailed') });
       return;
@@ -107,8 +122,40 @@ export function Dedup({ customers, locale, t, onChanged, onClose }: Props) {
         <p role="status">{t('dedupScanning', { count: customers.length })}</p>
       ) : (
         <p class="muted">
-          {t('dedupStats', { customers: result.stats.customers, pairs: result.stats.pairs, clusters: open.length })}
+          {t('dedupStats', { customers: result.stats.customers, pairs: result.stats.pairs, clusters: open.length })}{' '}
+          {auto.length > 0 && !previewing && (
+            <button type="button" onClick={() => setPreviewing(true)}>
+              {t('dedupAutoOpen', { count: auto.length })}
+            </button>
+          )}
         </p>
+      )}
+      {previewing && (
+        <section class="auto-merge" aria-labelledby="auto-merge-title">
+          <h3 id="auto-merge-title">{t('dedupAutoTitle')}</h3>
+          <p class="muted">{t('dedupAutoHint')}</p>
+          <ul>
+            {auto.map((c) => (
+              <li key={c.ids.join()}>
+                {t('dedupAutoItem', {
+                  keep: nameOf(c.survivorId),
+                  others: c.ids
+                    .filter((id) => id !== c.survivorId)
+                    .map(nameOf)
+                    .join('、'),
+                })}
+              </li>
+            ))}
+          </ul>
+          <div class="actions">
+            <button type="button" class="primary" onClick={mergeAuto}>
+              {t('dedupAutoConfirm', { count: auto.length })}
+            </button>
+            <button type="button" onClick={() => setPreviewing(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </section>
       )}
       {open.slice(0, limit).map((cluster) => (
         <ClusterCard

@@ -15,7 +15,7 @@ import {
   undoChange,
   updateCustomer,
 } from '../db/customers';
-import { mergeCustomers } from '../db/merge';
+import { mergeCustomers, mergeMany } from '../db/merge';
 import type { TaitouDB } from '../db/open';
 import type { BookResult } from '../db/result';
 import { SAMPLE_CUSTOMERS } from '../demo/samples';
@@ -107,6 +107,11 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
       index.write(
         () => mergeCustomers(db, members, survivorId, choices),
         (r) => (r.ok ? [r.value.merged, ...r.value.deleted] : []),
+      ),
+    'page:mergeMany': ({ groups }) =>
+      index.write(
+        () => mergeMany(db, groups),
+        (r) => (r.ok ? [...r.value.changed, ...r.value.deleted] : []),
       ),
     'page:undoBatch': ({ batch }) =>
       index.write(

@@ -3,13 +3,16 @@ import { normalizeTaxId } from '../domain/normalize';
 import { checkTaxId } from '../domain/tax-id';
 import type { DedupRecord } from './keys';
 
-/** How much of what an invoice needs a customer has: a valid tax ID counts double, a wrong one not at all. */
+/**
+ * How much of what an invoice needs a customer has: a valid credit code counts three, an old tax ID (which cannot be
+ * checked, and the platform no longer takes from companies) one, a wrong one nothing, each other field one.
+ */
 export function completeness(c: DedupRecord): number {
   const taxId = normalizeTaxId(c.taxId);
   let score = 0;
   if (taxId) {
     const verdict = checkTaxId(taxId);
-    score += (verdict.kind === 'uscc' && verdict.ok) || verdict.kind === 'legacy' ? 2 : 0;
+    score += verdict.kind === 'uscc' && verdict.ok ? 3 : verdict.kind === 'legacy' ? 1 : 0;
   }
   const entry =
     c.entries.length > 0 ? defaultEntry({ entries: c.entries, defaultEntryId: c.defaultEntryId ?? '' }) : null;

@@ -78,6 +78,16 @@ export const PROTOCOL = {
         .default({}),
     }),
   },
+  /** The auto-merge: each group (exact tax-ID duplicates) becomes its survivor, all in one batch (one undo). */
+  'page:mergeMany': {
+    from: 'extensionPage',
+    data: z.object({
+      groups: z
+        .array(z.object({ members: z.array(z.object({ id, revision })).min(2).max(50), survivorId: id }))
+        .min(1)
+        .max(5000),
+    }),
+  },
   /** Quick add and paste, while the clerk types: customers the new one may duplicate. */
   'page:similar': { from: 'extensionPage', data: z.object({ name: z.string().max(300), taxId: z.string().max(40) }) },
   /** A customer's files (a business licence): listed without bytes; one fetched whole, as base64, to preview. */
@@ -154,6 +164,13 @@ export interface Responses {
   'page:bulk': { batch: string; changed: string[] };
   'page:undoBatch': { batch: string; changed: string[]; conflicts: string[] };
   'page:merge': BookResult<{ merged: Customer; deleted: string[]; batch: string }>;
+  'page:mergeMany': BookResult<{
+    merged: number;
+    deleted: string[];
+    changed: string[];
+    conflicts: number;
+    batch: string;
+  }>;
   'page:attachments': AttachmentMeta[];
   'page:attachment': (AttachmentMeta & { data: string }) | null;
   'page:attach': BookResult<AttachmentMeta>;

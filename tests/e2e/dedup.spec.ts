@@ -17,6 +17,8 @@ async function importSecondRecord(page: Page) {
       ['北京星河数码科技有限责任公司', '北京市昌平区回龙观西大街1号', '010-88886666', '王经理'],
     ]),
   });
+  // The preview already takes it for the book's customer; the clerk keeps both, to merge in the scan.
+  await page.getByRole('combobox', { name: '客户簿里有相似客户' }).selectOption('keepBoth');
   await page.getByRole('button', { name: '导入 1 行' }).click();
   await expect(page.getByRole('status').first()).toContainText('新增 1');
   await page.getByRole('button', { name: '完成' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCustomer, listCustomers, undoBatch, updateCustomer } from '../../../lib/db/customers';
-import { mergeCustomers } from '../../../lib/db/merge';
+import { mergeCustomers, mergeMany } from '../../../lib/db/merge';
 import type { Customer } from '../../../lib/domain/customer';
 import { customerInput, freshBook } from '../../support/book';
 
@@ -64,5 +64,59 @@ describe('merging customers', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('conflict');
     expect((await listCustomers(db)).customers).toHaveLength(2);
+  });
+});
+
+describe('merging several groups at once (the auto-merge)', () => {
+  async function threeGroups() {
+    const db = await freshBook();
+    const made = async (name: string, taxId = '') => {
+      const r = await createCustomer(db, customerInput({ name, taxId }));
+      if (!r.ok) throw new Error('create failed');
+      return r.value;
+    };
+    return {
+      db,
+      groups: [
+        [await made('北京小米科技有限责任公司', '91110000600037341L'), await made('北京小米科技有限公司')],
+        [await made('宁波港湾物流有限公司', '91330206MA2H3K5P7L'), await made('宁波港湾物流有限责任公司')],
+        [await made('杭州云栖智能科技有限公司', '91330106MA2B3C4D5X'), await made('杭州云栖智能科技有限责任公司')],
+      ],
+    };
+  }
+  const requests = (groups: Customer[][]) =>
+    groups.map((g) => ({ members: members(...g), survivorId: g[0]?.id ?? '' }));
+
+  it('merges every group in one batch that one undo takes back, and leaves out a group changed meanwhile', async () => {
+    const { db, groups } = await threeGroups();
+    const before = (await listCustomers(db)).customers;
+    const changed = groups[2]?.[1] as Customer;
+    await updateCustomer(
+      db,
+      changed.id,
+      changed.revision,
+      customerInput({ name: changed.name, taxId: '', notes: '改' }),
+    );
+    const result = await mergeMany(db, requests(groups));
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value).toMatchObject({ merged: 2, conflicts: 1 });
+    expect(result.value.changed).toEqual([groups[0]?.[0]?.id, groups[1]?.[0]?.id]);
+    expect(result.value.deleted).toEqual([groups[0]?.[1]?.id, groups[1]?.[1]?.id]);
+    expect((await listCustomers(db)).customers).toHaveLength(4);
+
+    const undone = await undoBatch(db, result.value.batch);
+    expect(undone.conflicts).toEqual([]);
+    const after = (await listCustomers(db)).customers;
+    expect(after.map((c) => [c.id, c.name]).sort()).toEqual(before.map((c) => [c.id, c.name]).sort());
+  });
+
+  it('writes nothing when one merge is refused', async () => {
+    const { db, groups } = await threeGroups();
+    const before = (await listCustomers(db)).customers;
+    const bad = requests(groups);
+    bad[1] = { ...bad[1], survivorId: 'nobody', members: bad[1]?.members ?? [] };
+    const result = await mergeMany(db, bad);
+    expect(result.ok).toBe(false);
+    expect((await listCustomers(db)).customers).toEqual(before);
   });
 });

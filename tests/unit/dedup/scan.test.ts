@@ -4,6 +4,7 @@ import { checkOne, scan, scanBlocks } from '../../../lib/dedup/scan';
 import { completeness, suggestSurvivor } from '../../../lib/dedup/survivor';
 import type { Customer } from '../../../lib/domain/customer';
 import { searchKeys } from '../../../lib/search/keys';
+import { entry } from '../../support/customer';
 import { generateCustomers } from '../../support/generate';
 import { customer } from './records';
 
@@ -239,5 +240,26 @@ describe('blocks kept in step', () => {
     expect(checkOne(c('new', '小米科技（北京）有限公司', XIAOMI), blocks).duplicates.map((d) => d.id)).toEqual(['a']);
     expect(checkOne(c('new', '上海大华纺织品进出口有限公司'), blocks).duplicates.map((d) => d.id)).toEqual(['b']);
     expect(scanBlocks(blocks).clusters).toEqual([]);
+  });
+});
+
+describe('the suggested survivor', () => {
+  it('is the record with the credit code rather than the old tax ID, unless the old one is far more complete', () => {
+    const full = {
+      address: '北京市海淀区清河中街68号',
+      phone: '010-60606666',
+      bankName: '工行',
+      bankAccount: '0200049619200088888',
+    };
+    const uscc = customer('new', { name: '北京小米科技有限责任公司', taxId: '91110000600037341L' });
+    const legacy = customer('old', {
+      name: '北京小米科技有限责任公司',
+      taxId: '110108600037341',
+      entries: [entry('old-1', { address: full.address })],
+      defaultEntryId: 'old-1',
+    });
+    expect(suggestSurvivor([legacy, uscc])?.id).toBe('new');
+    const richer = { ...legacy, entries: [entry('old-1', full)], contact: '王会计' };
+    expect(suggestSurvivor([richer, uscc])?.id).toBe('old');
   });
 });
