@@ -77,24 +77,82 @@ export function removeFromBlocks(blocks: Blocks, id: string): void {
   blocks.dirty = true;
 }
 
-/** Every live slot's keys as sorted numbers: filed keys, and (flagged) the keys it only looks into. */
+/** A copy of `array` twice as long. */
+function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+// The radix sort below takes the 31 bits of key × 2 + probe flag in three digits, lowest first.
+const DIGIT_BITS = [11, 10, 10] as const;
+
+/**
+ * Every live slot's keys as sorted numbers: filed keys, and (flagged) the keys it only looks into. Sorted by a radix
+ * sort on key and flag rather than by comparing numbers (a comparison sort of two million numbers is most of a
+ * build): slots file their keys in ascending order, and the radix sort is stable, so within one key and flag the
+ * slots stay ascending and the result is exactly what sorting the numbers gives.
+ */
 function sortKeys(profiles: readonly (Profile | null)[]): Float64Array {
-  let out = new Float64Array(profiles.length * 16);
+  let keys = new Int32Array(profiles.length * 24 + 64);
+  let slots = new Int32Array(keys.length);
   let at = 0;
   let slot = 0;
   const sink = (key: number, probeOnly: boolean) => {
-    if (at === out.length) {
-      const bigger = new Float64Array(out.length * 2);
-      bigger.set(out);
-      out = bigger;
+    if (at === keys.length) {
+      keys = doubled(keys);
+      slots = doubled(slots);
     }
-    out[at++] = key * KEY + (probeOnly ? SLOT : 0) + slot;
+    keys[at] = key * 2 + (probeOnly ? 1 : 0);
+    slots[at++] = slot;
   };
   for (; slot < profiles.length; slot++) {
     const profile = profiles[slot];
     if (profile) blockKeys(profile, sink);
   }
-  return out.slice(0, at).sort();
+  return radixSorted(keys, slots, at);
+}
+
+/** The first `count` keys and slots as sorted numbers, key × 2²¹ + slot (see sortKeys). */
+function radixSorted(keys: Int32Array<ArrayBuffer>, slots: Int32Array<ArrayBuffer>, count: number): Float64Array {
+  let fromKeys = keys;
+  let fromSlots = slots;
+  let toKeys = new Int32Array(count);
+  let toSlots = new Int32Array(count);
+  const out = new Float64Array(count);
+  let shift = 0;
+  for (let pass = 0; pass < DIGIT_BITS.length; pass++) {
+    const bits = DIGIT_BITS[pass] ?? 0;
+    const mask = (1 << bits) - 1;
+    const starts = new Int32Array(mask + 2);
+    for (let x = 0; x < count; x++) {
+      const d = (((fromKeys[x] ?? 0) >>> shift) & mask) + 1;
+      starts[d] = (starts[d] ?? 0) + 1;
+    }
+    for (let d = 1; d <= mask; d++) starts[d] = (starts[d] ?? 0) + (starts[d - 1] ?? 0);
+    const last = pass === DIGIT_BITS.length - 1;
+    for (let x = 0; x < count; x++) {
+      const k = fromKeys[x] ?? 0;
+      const digit = (k >>> shift) & mask;
+      const to = starts[digit] ?? 0;
+      starts[digit] = to + 1;
+      if (last) out[to] = k * SLOT + (fromSlots[x] ?? 0);
+      else {
+        toKeys[to] = k;
+        toSlots[to] = fromSlots[x] ?? 0;
+      }
+    }
+    if (!last) {
+      const keysWere = fromKeys;
+      const slotsWere = fromSlots;
+      fromKeys = toKeys;
+      fromSlots = toSlots;
+      toKeys = keysWere;
+      toSlots = slotsWere;
+    }
+    shift += bits;
+  }
+  return out;
 }
 
 /** Files every customer by its block keys (customers need ids). */
@@ -171,7 +229,7 @@ export function forEachCandidate(
     blocks.dirty = false;
   }
   const sorted = blocks.sorted;
-  let found = new Float64Array(Math.max(1024, sorted.length));
+  let found = new Float64Array(Math.max(1024, blocks.profiles.length));
   let count = 0;
   const push = (lo: number, hi: number) => {
     if (count === found.length) {
@@ -184,37 +242,57 @@ export function forEachCandidate(
   let blockCount = 0;
   let oversized = 0;
   let largestBlock = 0;
-  const members: number[] = [];
-  const probers: number[] = [];
-  for (let start = 0; start < sorted.length; ) {
-    const key = Math.floor((sorted[start] ?? 0) / KEY);
-    let end = start;
-    members.length = 0;
-    probers.length = 0;
-    while (end < sorted.length && Math.floor((sorted[end] ?? 0) / KEY) === key) {
-      const rest = (sorted[end] ?? 0) - key * KEY;
-      // A key filed twice by one customer (a core with a repeated character) is one membership.
-      if (end === start || sorted[end] !== sorted[end - 1]) {
-        if (rest >= SLOT) probers.push(rest - SLOT);
-        else members.push(rest);
-      }
-      end++;
-    }
-    start = end;
-    if (members.length === 0) continue;
-    blockCount++;
-    if (members.length > largestBlock) largestBlock = members.length;
-    if (members.length > cap) {
-      oversized++;
-      for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y <= x + WINDOW && y < members.length; y++) push(members[x] ?? 0, members[y] ?? 0);
+  // Reused for every block: a scan meets about two million keys, nearly all of blocks of one.
+  let members = new Int32Array(64);
+  let probers = new Int32Array(64);
+  const total = sorted.length;
+  for (let start = 0; start < total; ) {
+    const first = sorted[start] ?? 0;
+    const base = Math.floor(first / KEY) * KEY;
+    const next = base + KEY;
+    let end = start + 1;
+    while (end < total && (sorted[end] ?? 0) < next) end++;
+    if (end === start + 1) {
+      // A block of one: nothing to pair.
+      start = end;
+      if (first - base < SLOT) {
+        blockCount++;
+        if (largestBlock < 1) largestBlock = 1;
       }
       continue;
     }
-    for (let x = 0; x < members.length; x++) {
+    if (members.length < end - start) {
+      members = new Int32Array(2 * (end - start));
+      probers = new Int32Array(2 * (end - start));
+    }
+    let memberCount = 0;
+    let proberCount = 0;
+    for (let x = start; x < end; x++) {
+      const value = sorted[x] ?? 0;
+      // A key filed twice by one customer (a core with a repeated character) is one membership.
+      if (x > start && value === sorted[x - 1]) continue;
+      const rest = value - base;
+      if (rest >= SLOT) probers[proberCount++] = rest - SLOT;
+      else members[memberCount++] = rest;
+    }
+    start = end;
+    if (memberCount === 0) continue;
+    blockCount++;
+    if (memberCount > largestBlock) largestBlock = memberCount;
+    if (memberCount > cap) {
+      oversized++;
+      for (let x = 0; x < memberCount; x++) {
+        for (let y = x + 1; y <= x + WINDOW && y < memberCount; y++) push(members[x] ?? 0, members[y] ?? 0);
+      }
+      continue;
+    }
+    for (let x = 0; x < memberCount; x++) {
       const i = members[x] ?? 0;
-      for (let y = x + 1; y < members.length; y++) push(i, members[y] ?? 0);
-      for (const p of probers) if (p !== i) push(Math.min(i, p), Math.max(i, p));
+      for (let y = x + 1; y < memberCount; y++) push(i, members[y] ?? 0);
+      for (let y = 0; y < proberCount; y++) {
+        const p = probers[y] ?? 0;
+        if (p !== i) push(Math.min(i, p), Math.max(i, p));
+      }
     }
   }
   const pairs = found.subarray(0, count).sort();

@@ -1,7 +1,7 @@
 import type { BillingEntry, Customer } from '../domain/customer';
 import { checkTaxId } from '../domain/tax-id';
 import { analyzeName, type NameAnalysis } from './names';
-import { isProvinceCode } from './regions';
+import { provinceCodeAt } from './regions';
 import { digitsOf, foldAddress } from './text';
 
 /** What dedup knows of a customer: a stored one, an import row or a draft (id and keys optional there). */
@@ -39,47 +39,77 @@ export interface Profile {
   province: string;
   /** Pinyin initials of the core, from the stored keys; '' without them. */
   initials: string;
-  accounts: string[];
-  phones: string[];
-  addresses: string[];
-  emails: string[];
+  accounts: readonly string[];
+  phones: readonly string[];
+  addresses: readonly string[];
+  emails: readonly string[];
+}
+
+/** One character of a tax ID as looseTaxId gives it: -1 when dropped. */
+function looseCode(code: number): number {
+  let c = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+  if (c === 0x20 || c === 0x2d || c === 0x3000 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0) return -1;
+  if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+  if (c === 0x4f) return 0x30;
+  if (c === 0x49) return 0x31;
+  return c;
 }
 
 /**
  * A tax ID as dedup compares it: as normalizeTaxId gives it (half-width, upper-case, no spaces or hyphens), and O
- * read as 0, I as 1 (a credit code has neither letter). One pass: a scan reads every tax ID of the book.
+ * read as 0, I as 1 (a credit code has neither letter). A scan reads every tax ID of the book, and most need no
+ * change: those are given back as they are.
  */
 export function looseTaxId(taxId: string): string {
+  let i = 0;
+  while (i < taxId.length && looseCode(taxId.charCodeAt(i)) === taxId.charCodeAt(i)) i++;
+  if (i === taxId.length) return taxId;
   const codes: number[] = [];
-  let changed = false;
-  for (let i = 0; i < taxId.length; i++) {
-    const code = taxId.charCodeAt(i);
-    let c = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
-    if (c === 0x20 || c === 0x2d || c === 0x3000 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0) {
-      changed = true;
-      continue;
-    }
-    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
-    if (c === 0x4f) c = 0x30;
-    else if (c === 0x49) c = 0x31;
-    if (c !== code) changed = true;
-    codes.push(c);
+  for (let x = 0; x < i; x++) codes.push(taxId.charCodeAt(x));
+  for (; i < taxId.length; i++) {
+    const c = looseCode(taxId.charCodeAt(i));
+    if (c >= 0) codes.push(c);
   }
-  return changed ? String.fromCharCode(...codes) : taxId;
+  return String.fromCharCode(...codes);
 }
 
-function taxFacts(taxId: string): Pick<Profile, 'taxValid' | 'orgCode' | 'taxProvince'> {
-  if (!taxId) return { taxValid: false, orgCode: '', taxProvince: '' };
+/** What a profile knows of its tax ID (see Profile), set by taxFacts: one scratch record rather than one per customer. */
+const facts = { taxValid: false, orgCode: '', taxProvince: '' };
+
+function taxFacts(taxId: string): void {
+  facts.taxValid = false;
+  facts.orgCode = '';
+  facts.taxProvince = '';
+  if (!taxId) return;
   const verdict = checkTaxId(taxId);
   if (verdict.kind === 'uscc' && verdict.ok) {
-    const province = taxId.slice(2, 4);
-    return { taxValid: true, orgCode: taxId.slice(8, 17), taxProvince: isProvinceCode(province) ? province : '' };
+    facts.taxValid = true;
+    facts.orgCode = taxId.slice(8, 17);
+    facts.taxProvince = provinceCodeAt(taxId, 2);
+  } else if (verdict.kind === 'legacy' && verdict.length === 15) {
+    facts.taxValid = true;
+    facts.orgCode = taxId.slice(6);
+    facts.taxProvince = provinceCodeAt(taxId, 0);
+  } else facts.taxValid = verdict.kind === 'legacy';
+}
+
+// Where each digit group of a phone starts and ends, reused between calls: a scan reads every phone of the book.
+let runs = new Int32Array(32);
+
+const startOf = (group: number) => runs[2 * group] ?? 0;
+const endOf = (group: number) => runs[2 * group + 1] ?? 0;
+
+/** The phone with full-width digits as ASCII ones (the same length), or as it is when it has none. */
+function halfWidthDigits(phone: string): string {
+  let i = 0;
+  while (i < phone.length && !(phone.charCodeAt(i) >= 0xff10 && phone.charCodeAt(i) <= 0xff19)) i++;
+  if (i === phone.length) return phone;
+  let out = phone.slice(0, i);
+  for (; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    out += c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : phone.charAt(i);
   }
-  if (verdict.kind === 'legacy' && verdict.length === 15) {
-    const province = taxId.slice(0, 2);
-    return { taxValid: true, orgCode: taxId.slice(6), taxProvince: isProvinceCode(province) ? province : '' };
-  }
-  return { taxValid: verdict.kind === 'legacy', orgCode: '', taxProvince: '' };
+  return out;
 }
 
 /**
@@ -87,34 +117,65 @@ function taxFacts(taxId: string): Pick<Profile, 'taxValid' | 'orgCode' | 'taxPro
  * extension (0571-88888888-12, (0571) 8888 8888 and 88888888 meet); '' for fewer than seven digits.
  */
 export function phoneKey(phone: string): string {
-  // Digit groups as typed: 0571-8888 8888 → [0571, 8888, 8888]; full-width digits count.
-  const groups: string[] = [];
-  let group = '';
-  for (let i = 0; i < phone.length; i++) {
-    let c = phone.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff19) c -= 0xfee0;
-    if (c >= 0x30 && c <= 0x39) group += String.fromCharCode(c);
-    else if (group) {
-      groups.push(group);
-      group = '';
+  // Digit groups as typed, as positions in the text: 0571-8888 8888 → 0571, 8888, 8888; full-width digits count.
+  const text = halfWidthDigits(phone);
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) {
+      i++;
+      continue;
     }
+    const from = i;
+    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    if (2 * n + 2 > runs.length) {
+      const bigger = new Int32Array(runs.length * 2);
+      bigger.set(runs);
+      runs = bigger;
+    }
+    runs[2 * n] = from;
+    runs[2 * n + 1] = i;
+    n++;
   }
-  if (group) groups.push(group);
-  const trimmed = phone.trimStart();
-  if (groups[0] === '86' && groups.length > 1 && (trimmed.startsWith('+') || trimmed.startsWith('00'))) groups.shift();
-  else if (groups[0]?.startsWith('0086')) groups[0] = groups[0].slice(4);
-  const all = groups.join('');
-  if (all.length === 11 && all.charAt(0) === '1') return all;
-  let local: string;
-  const first = groups[0] ?? '';
-  if (groups.length > 1 && first.charAt(0) === '0' && first.length >= 3 && first.length <= 4) {
-    local = groups[1] ?? '';
-    if (local.length < 7 && groups.length > 2) local += groups[2];
-  } else if (groups.length === 1 && first.charAt(0) === '0' && first.length >= 10 && first.length <= 12) {
+  if (n === 0) return '';
+  // The groups used are g…n-1, the first of them from `first` on.
+  let g = 0;
+  let first = startOf(0);
+  if (endOf(0) - first === 2 && text.startsWith('86', first) && n > 1) {
+    const trimmed = phone.trimStart();
+    if (trimmed.startsWith('+') || trimmed.startsWith('00')) first = startOf(++g);
+  } else if (text.startsWith('0086', first)) first += 4;
+  const count = n - g;
+  let length = 0;
+  let lead = -1;
+  for (let x = g; x < n; x++) {
+    const from = x === g ? first : startOf(x);
+    if (lead < 0 && endOf(x) > from) lead = text.charCodeAt(from);
+    length += endOf(x) - from;
+  }
+  if (length === 11 && lead === 0x31) {
+    let all = '';
+    for (let x = g; x < n; x++) all += text.slice(x === g ? first : startOf(x), endOf(x));
+    return all;
+  }
+  const firstLength = endOf(g) - first;
+  const firstLead = firstLength > 0 ? text.charCodeAt(first) : -1;
+  if (count > 1 && firstLead === 0x30 && firstLength >= 3 && firstLength <= 4) {
+    const second = endOf(g + 1) - startOf(g + 1);
+    if (second < 7 && count > 2) {
+      return second + endOf(g + 2) - startOf(g + 2) >= 7
+        ? text.slice(startOf(g + 1), endOf(g + 1)) + text.slice(startOf(g + 2), endOf(g + 2))
+        : '';
+    }
+    return second >= 7 ? text.slice(startOf(g + 1), endOf(g + 1)) : '';
+  }
+  if (count === 1 && firstLead === 0x30 && firstLength >= 10 && firstLength <= 12) {
     // Area codes 010 and 02x have three digits, the others four.
-    local = first.slice(first.charAt(1) === '1' || first.charAt(1) === '2' ? 3 : 4);
-  } else local = first;
-  return local.length >= 7 ? local : '';
+    const second = text.charCodeAt(first + 1);
+    const areaCode = second === 0x31 || second === 0x32 ? 3 : 4;
+    return firstLength - areaCode >= 7 ? text.slice(first + areaCode, endOf(g)) : '';
+  }
+  return firstLength >= 7 ? text.slice(first, endOf(g)) : '';
 }
 
 /**
@@ -143,27 +204,43 @@ function coreInitials(core: string, keys: DedupRecord['keys']): string {
   return out;
 }
 
-/** Adds `value` to a short list unless it is empty, too short or already there. */
-function addTo(list: string[], value: string, min = 1) {
-  if (value.length >= min && !list.includes(value)) list.push(value);
+// A profile's lists are nearly always empty or of one item: built in a scratch list, then copied at their size
+// (an empty one shared), rather than grown from empty arrays, four per customer, in a scan of the whole book.
+const NONE: readonly string[] = Object.freeze([]);
+const scratch: string[] = [];
+let scratchCount = 0;
+
+/** Adds `value` to the scratch list unless it is too short or already there. */
+function note(value: string, min: number) {
+  if (value.length < min) return;
+  for (let i = 0; i < scratchCount; i++) if (scratch[i] === value) return;
+  scratch[scratchCount++] = value;
+}
+
+/** The scratch list as a list of its own; the scratch list is emptied. */
+function taken(): readonly string[] {
+  if (scratchCount === 0) return NONE;
+  const out = scratch.slice(0, scratchCount);
+  scratch.fill('', 0, scratchCount);
+  scratchCount = 0;
+  return out;
 }
 
 /** Everything a comparison needs of one customer; `id` defaults to '' for a draft. */
 export function profileOf(record: DedupRecord): Profile {
   const name = analyzeName(record.name);
   const taxId = looseTaxId(record.taxId);
-  const facts = taxFacts(taxId);
-  const accounts: string[] = [];
-  const phones: string[] = [];
-  const addresses: string[] = [];
-  const emails: string[] = [];
-  for (const e of record.entries as readonly BillingEntry[]) {
-    if (e.bankAccount) addTo(accounts, digitsOf(e.bankAccount), 8);
-    if (e.phone) addTo(phones, phoneKey(e.phone));
-    if (e.address) addTo(addresses, foldAddress(e.address), 6);
-  }
-  if (record.mobile) addTo(phones, phoneKey(record.mobile));
-  if (record.email) addTo(emails, record.email.trim().toLowerCase());
+  taxFacts(taxId);
+  const entries = record.entries as readonly BillingEntry[];
+  for (const e of entries) if (e.bankAccount) note(digitsOf(e.bankAccount), 8);
+  const accounts = taken();
+  for (const e of entries) if (e.phone) note(phoneKey(e.phone), 1);
+  if (record.mobile) note(phoneKey(record.mobile), 1);
+  const phones = taken();
+  for (const e of entries) if (e.address) note(foldAddress(e.address), 6);
+  const addresses = taken();
+  if (record.email) note(record.email.trim().toLowerCase(), 1);
+  const emails = taken();
   return {
     id: record.id ?? '',
     kind: record.kind,

@@ -49,8 +49,6 @@ const ANCHORED_BRANCH_WORDS = ['分理处', '办事处', '营业部', '代表处
 /** Where a head office's name ends inside a branch's name: after its legal form, a bank's 银行, a group's 集团. */
 const HEAD_ENDINGS = ['公司', '银行', '集团', '合伙企业'];
 
-const EMPTY_REGION: Region = { province: '', city: '', district: '' };
-
 /** Adds a region word to what is known; false (and nothing added) when it contradicts it. */
 function addRegion(region: Region, word: RegionWord): boolean {
   if (region.province && region.province !== word.province) return false;
@@ -71,30 +69,36 @@ function districtAt(text: string, at: number): { name: string; length: number } 
   return null;
 }
 
-function splitBranch(text: string): { head: string; branch: string } {
-  const anchoredOnly = ANCHORED_BRANCH_WORDS.find((w) => text.endsWith(w));
-  const word = anchoredOnly ?? BRANCH_WORDS.find((w) => text.endsWith(w));
-  if (!word || text.length <= word.length + 1) return { head: text, branch: '' };
+/** The branch word `text` ends with, from `words`, or ''. */
+function endingIn(text: string, words: readonly string[]): string {
+  for (const word of words) if (text.endsWith(word)) return word;
+  return '';
+}
+
+/** Where a branch's designation begins in `text` (its head office's name before it); text.length for no branch. */
+function branchAt(text: string): number {
+  const anchoredOnly = endingIn(text, ANCHORED_BRANCH_WORDS);
+  const word = anchoredOnly || endingIn(text, BRANCH_WORDS);
+  if (!word || text.length <= word.length + 1) return text.length;
   const wordAt = text.length - word.length;
   let headEnd = -1;
   for (const ending of HEAD_ENDINGS) {
     const at = text.lastIndexOf(ending, wordAt - ending.length);
     if (at > 0 && at + ending.length > headEnd) headEnd = at + ending.length;
   }
-  if (headEnd > 0) return { head: text.slice(0, headEnd), branch: text.slice(headEnd) };
-  if (anchoredOnly) return { head: text, branch: '' };
+  if (headEnd > 0) return headEnd;
+  if (anchoredOnly) return text.length;
   // No legal form to cut at (小米之家朝阳分店): the designation is a region or district just before the word.
   // A city (上海, 上海市) first, then a district of two characters (朝阳区) before one of three (浦东新区).
-  const cut = (length: number) => ({ head: text.slice(0, wordAt - length), branch: text.slice(wordAt - length) });
   for (let length = 4; length >= 2; length--) {
-    if (wordAt - length >= 2 && regionOf(text.slice(wordAt - length, wordAt))) return cut(length);
+    if (wordAt - length >= 2 && regionOf(text.slice(wordAt - length, wordAt))) return wordAt - length;
   }
   for (const length of [3, 4]) {
     if (wordAt - length >= 2 && /^[\u4e00-\u9fff]{2,3}[区县]$/.test(text.slice(wordAt - length, wordAt))) {
-      return cut(length);
+      return wordAt - length;
     }
   }
-  return { head: text.slice(0, wordAt), branch: word };
+  return wordAt;
 }
 
 /** A branch's designation without the formal endings people add or leave out (上海市分公司 = 上海分公司). */
@@ -106,7 +110,7 @@ const branchKey = (branch: string) => branch.replace(/[省市]/g, '');
  */
 export function analyzeName(name: string): NameAnalysis {
   const folded = foldName(name);
-  const region: Region = { ...EMPTY_REGION };
+  const region: Region = { province: '', city: '', district: '' };
   let form: LegalForm = '';
 
   // Bracketed parts: a region, a partnership's kind, or text that only lost its brackets.
@@ -124,8 +128,10 @@ export function analyzeName(name: string): NameAnalysis {
     text = text.replace(/[()]/g, '');
   }
 
-  const { head, branch } = splitBranch(text);
-  text = head;
+  // Most names are no branch: their text is kept whole, not cut in two.
+  const cut = branchAt(text);
+  const branch = cut < text.length ? branchKey(text.slice(cut)) : '';
+  if (cut < text.length) text = text.slice(0, cut);
 
   for (const [ending, f] of FORMS) {
     if (text.endsWith(ending) && text.length > ending.length + 1) {
@@ -139,10 +145,8 @@ export function analyzeName(name: string): NameAnalysis {
   let at = 0;
   for (;;) {
     const found = regionAt(text, at);
-    if (!found || text.length - at - found.length < 2) break;
-    const probe = { ...region };
-    if (!addRegion(probe, found.word)) break;
-    Object.assign(region, probe);
+    // addRegion changes nothing when the word contradicts what is known.
+    if (!found || text.length - at - found.length < 2 || !addRegion(region, found.word)) break;
     at += found.length;
   }
   // A district follows a region (北京市海淀区…, 上海浦东新区…), or opens a small business's name (海淀区张记便利店).
@@ -155,7 +159,7 @@ export function analyzeName(name: string): NameAnalysis {
   }
   const core = text.slice(at);
   const strength = form && core.length >= 2 ? 'strong' : core.length >= 4 ? 'medium' : 'weak';
-  return { folded, region, core, form, branch: branchKey(branch), strength };
+  return { folded, region, core, form, branch, strength };
 }
 
 /**

@@ -98,20 +98,47 @@ const ENDINGS = ['维吾尔自治区', '壮族自治区', '回族自治区', '�
 const PROVINCE_CODES = new Set(PROVINCES.map(([, code]) => code));
 const PROVINCE_NAMES = new Map(PROVINCES.map(([name, code]) => [code, name]));
 
+// Province codes by their number, so that a tax ID's province is read without cutting a string out of it.
+const PROVINCE_BY_NUMBER: readonly string[] = Array.from({ length: 100 }, (_, n) => {
+  const code = String(n).padStart(2, '0');
+  return PROVINCE_CODES.has(code) ? code : '';
+});
+
+/** The province code made by the two digits at `at` in `text`, or '' when they are not one. */
+export function provinceCodeAt(text: string, at: number): string {
+  const tens = text.charCodeAt(at) - 0x30;
+  const ones = text.charCodeAt(at + 1) - 0x30;
+  if (!(tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9)) return '';
+  return PROVINCE_BY_NUMBER[tens * 10 + ones] ?? '';
+}
+
 /** True when `code` is the two-digit code of a province-level division. */
 export const isProvinceCode = (code: string) => PROVINCE_CODES.has(code);
 
 /** The short name of a province code (11 → 北京), or the code itself when unknown. */
 export const provinceName = (code: string) => PROVINCE_NAMES.get(code) ?? code;
 
+// The words by their first character, longest first: a name is checked against the few words that can begin there
+// rather than cut into a string of each length to look up (a scan reads every name of the book).
+const BY_FIRST = new Map<number, RegionWord[]>();
+for (const word of WORDS.values()) {
+  const first = word.name.charCodeAt(0);
+  BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), word]);
+}
+for (const list of BY_FIRST.values()) list.sort((x, y) => y.name.length - x.name.length);
+
 /** The region word starting at `at` in `text`, with any formal ending (省, 市, 自治区…), or null. */
 export function regionAt(text: string, at: number): { word: RegionWord; length: number } | null {
-  for (let length = Math.min(4, text.length - at); length >= 2; length--) {
-    const word = WORDS.get(text.slice(at, at + length));
-    if (!word) continue;
-    const rest = at + length;
-    const ending = ENDINGS.find((e) => text.startsWith(e, rest)) ?? '';
-    return { word, length: length + ending.length };
+  const words = BY_FIRST.get(text.charCodeAt(at));
+  if (!words) return null;
+  for (const word of words) {
+    // Words have two to four characters.
+    if (!text.startsWith(word.name, at)) continue;
+    const rest = at + word.name.length;
+    for (const ending of ENDINGS) {
+      if (text.startsWith(ending, rest)) return { word, length: word.name.length + ending.length };
+    }
+    return { word, length: word.name.length };
   }
   return null;
 }
