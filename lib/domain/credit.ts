@@ -22,7 +22,10 @@ const fen = z.number().int();
  */
 export const CreditStateSchema = z.object({
   level: z.enum(CREDIT_LEVELS),
-  /** The level on what is already issued, without the pending amount: 'over' here and 'ok' before means this invoice. */
+  /**
+   * The level on what is already issued, without the pending amount: level 'over' with this below it means that the
+   * invoice about to be issued is what goes over.
+   */
   levelBefore: z.enum(CREDIT_LEVELS),
   period: z.enum(CREDIT_PERIODS).nullable(),
   /** The first day counted ('YYYY-MM-01' for a monthly limit) and the last day of the period; null for 'total'. */
@@ -67,13 +70,13 @@ export function yuanToFen(yuan: number): number {
   return yuan < 0 && result !== 0 ? -result : result;
 }
 
-/** The calendar month of a China-time day ('2026-02-14' → ['2026-02-01', '2026-02-29']), or a RangeError. */
+/** The first and last day of a day's calendar month ('2024-02-14' → 2024-02-01 to 2024-02-29), or a RangeError. */
 export function monthOf(day: string): { from: string; to: string } {
   const m = DAY.exec(day);
   const month = Number(m?.[2]);
-  if (!m || month < 1 || month > 12) throw new RangeError(`not a day (YYYY-MM-DD): ${day}`);
   // Day 0 of the next month is the last of this one; UTC has no daylight saving to shift it.
-  const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  const last = m && month >= 1 && month <= 12 ? new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate() : 0;
+  if (!m || Number(m[3]) < 1 || Number(m[3]) > last) throw new RangeError(`not a day (YYYY-MM-DD): ${day}`);
   return { from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}` };
 }
 
