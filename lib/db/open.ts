@@ -3,6 +3,7 @@ import { migrateToV1 } from './migrations/v1';
 import { migrateToV2 } from './migrations/v2';
 import { migrateToV3 } from './migrations/v3';
 import { migrateToV4 } from './migrations/v4';
+import { migrateToV5 } from './migrations/v5';
 import { DB_NAME, DB_VERSION, type TaitouSchema } from './schema';
 
 export type TaitouDB = IDBPDatabase<TaitouSchema>;
@@ -13,7 +14,7 @@ type Migration = (
 ) => void | Promise<void>;
 
 /** MIGRATIONS[n - 1] takes the database from version n - 1 to n. */
-const MIGRATIONS: Migration[] = [migrateToV1, migrateToV2, migrateToV3, migrateToV4];
+const MIGRATIONS: Migration[] = [migrateToV1, migrateToV2, migrateToV3, migrateToV4, migrateToV5];
 
 /**
  * Opens (and upgrades) the customer book. Migrations run in the one upgrade transaction: if any step throws, the

@@ -5,7 +5,7 @@ import type { Invoice } from '../domain/invoice';
 
 export const DB_NAME = 'taitou';
 /** Bump together with a new file in ./migrations and its sample database in tests. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'undo', 'import'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
-import { CREDIT_PERIODS, CUSTOMER_KINDS, INVOICE_TYPES, REVIEW_STATUSES, SOURCES } from './vocabulary';
+import { CustomerInvoiceDefaultsSchema, NO_INVOICE_DEFAULTS } from './tiers';
+import { CREDIT_PERIODS, CUSTOMER_KINDS, REVIEW_STATUSES, SOURCES } from './vocabulary';
 import { z } from './zod';
 
 const text = (max: number) => z.string().max(max);
@@ -30,9 +31,8 @@ const CustomerFields = z.object({
   tier: text(40).default('normal'),
   tags: z.array(text(40)).max(50).default([]),
   notes: text(5000).default(''),
-  invoiceDefaults: z
-    .object({ type: z.enum(INVOICE_TYPES).nullable().default(null), remarks: text(230).default('') })
-    .default({ type: null, remarks: '' }),
+  /** The customer's own invoice defaults; what it leaves unset follows its tier's (see effectiveDefaults). */
+  invoiceDefaults: CustomerInvoiceDefaultsSchema.default(NO_INVOICE_DEFAULTS),
   creditLimit: z
     .object({ amount: z.number().nonnegative().finite(), period: z.enum(CREDIT_PERIODS) })
     .nullable()

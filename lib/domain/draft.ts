@@ -1,6 +1,7 @@
 import type { BuyerDetails } from './buyer';
 import type { CustomerDraft, CustomerInput } from './customer';
 import type { Finding } from './findings';
+import { NO_INVOICE_DEFAULTS } from './tiers';
 
 /** What the quick-add form edits: one customer with a single address-and-bank entry, every value a string. */
 export interface QuickDraft extends BuyerDetails {
@@ -37,7 +38,7 @@ export function inputOfDraft(d: QuickDraft, source: 'manual' | 'paste') {
     defaultEntryId: ENTRY_ID,
     email: d.email,
     mobile: d.mobile,
-    invoiceDefaults: { type: d.invoiceType || null, remarks: '' },
+    invoiceDefaults: { ...NO_INVOICE_DEFAULTS, type: d.invoiceType || null },
     source,
   } satisfies CustomerInput;
 }

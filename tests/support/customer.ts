@@ -1,4 +1,5 @@
 import type { BillingEntry, Customer } from '../../lib/domain/customer';
+import { NO_INVOICE_DEFAULTS } from '../../lib/domain/tiers';
 import { searchKeys } from '../../lib/search/keys';
 
 /** The time the records below were made and last changed, unless a test says otherwise. */
@@ -28,7 +29,7 @@ export function customer(id: string, name: string, over: Partial<Customer> = {})
     tier: 'normal',
     tags: [],
     notes: '',
-    invoiceDefaults: { type: null, remarks: '' },
+    invoiceDefaults: NO_INVOICE_DEFAULTS,
     creditLimit: null,
     review: { status: 'pending', by: '', at: null },
     source: 'manual',

@@ -1,5 +1,6 @@
 import type { BillingEntry, Customer } from '../../lib/domain/customer';
 import { usccCheckChar } from '../../lib/domain/tax-id';
+import { NO_INVOICE_DEFAULTS } from '../../lib/domain/tiers';
 import { searchKeys } from '../../lib/search/keys';
 
 // Deterministic fictional customers for tests and the search benchmark. No Node or DOM APIs,
@@ -324,7 +325,7 @@ function customer(rnd: Random, usedNames: Set<string>, usedTaxIds: Set<string>):
     tier: rnd.chance(0.1) ? 'key' : 'normal',
     tags,
     notes: '',
-    invoiceDefaults: { type: rnd.pick(['normal', 'special', null] as const), remarks: '' },
+    invoiceDefaults: { ...NO_INVOICE_DEFAULTS, type: rnd.pick(['normal', 'special', null] as const) },
     creditLimit: null,
     review: verified
       ? { status: 'verified', by: personName(rnd), at: updatedAt }

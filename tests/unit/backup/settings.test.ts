@@ -5,6 +5,7 @@ import { restorableSettings } from '../../../lib/backup/settings';
 import { LOCALE_KEY } from '../../../lib/i18n/stored-locale';
 import { MAX_COLUMNS } from '../../../lib/import/limits';
 import { MAPPING_PREFIX, mappingKey } from '../../../lib/import/mapping';
+import { TIERS_KEY } from '../../../lib/settings/tiers';
 
 const MAPPING = mappingKey(['名称', '税号', '地址电话']);
 
@@ -17,6 +18,29 @@ describe('restorableSettings', () => {
     };
     expect(restorableSettings(settings)).toEqual(settings);
     expect(restorableSettings({ [LOCALE_KEY]: 'zh-CN' })).toEqual({ [LOCALE_KEY]: 'zh-CN' });
+  });
+
+  it('keeps tiers that check out and drops those that do not', () => {
+    const strategic = {
+      id: '战略客户',
+      label: '战略客户',
+      defaults: { invoiceType: 'special', remarks: '', showAddressBank: true },
+    };
+    const tiers: BackupSettings[string] = [
+      { id: 'normal', label: '普通', defaults: { invoiceType: null, remarks: '' } },
+      { id: 'vip', label: 'VIP', defaults: { invoiceType: 'special', remarks: '合同号 {合同号}' } },
+      strategic,
+    ];
+    expect(restorableSettings({ [TIERS_KEY]: tiers })).toEqual({ [TIERS_KEY]: tiers });
+    const bads: BackupSettings[string][] = [
+      [{ id: '', label: 'x' }],
+      [strategic, strategic],
+      'vip',
+      [{ id: 'a', label: 'b', defaults: { invoiceType: 'red' } }],
+    ];
+    for (const bad of bads) {
+      expect(restorableSettings({ [TIERS_KEY]: bad })).toEqual({});
+    }
   });
 
   it('drops a language Taitou does not speak', () => {

@@ -98,9 +98,9 @@ describe('migrations', () => {
 
   it('adds the invoices store in version 4 and leaves the version-3 book as it was', async () => {
     await v3Database('migrate-v3');
-    const db = await openBook('migrate-v3');
+    const db = await openBook('migrate-v3', 4);
     expect(db.version).toBe(4);
-    expect(await listCustomers(db)).toEqual({ customers: v3.customers, quarantined: [] });
+    expect(await db.getAll('customers')).toEqual(v3.customers);
     expect(await db.getAll('audit')).toEqual(v3.audit.map((a: object, i: number) => ({ ...a, seq: i + 1 })));
     expect(await db.getAllFromIndex('audit', 'batch', 'import-1')).toHaveLength(1);
     expect(await listQuarantine(db)).toEqual(v3.quarantine.map((q: object, i: number) => ({ ...q, seq: i + 1 })));
@@ -119,6 +119,26 @@ describe('migrations', () => {
     expect(basicExport().filter((row) => row[buyer] === XIAOMI[0])).toHaveLength(5);
     expect((await invoicesOf(db, XIAOMI[0])).invoices).toHaveLength(4);
     expect((await listCustomers(db)).customers).toHaveLength(v3.customers.length);
+    db.close();
+  });
+
+  it('gives every customer the new invoice defaults, unset, in version 5 and changes nothing else', async () => {
+    await v3Database('migrate-v5');
+    const db = await openBook('migrate-v5');
+    expect(db.version).toBe(5);
+    const { customers, quarantined } = await listCustomers(db);
+    expect(quarantined).toEqual([]);
+    expect(customers).toEqual(
+      v3.customers.map((c: { invoiceDefaults: object }) => ({
+        ...c,
+        invoiceDefaults: { ...c.invoiceDefaults, deliveryEmail: '', deliveryMobile: '', showAddressBank: null },
+      })),
+    );
+    // Read raw, not through the schema's defaults: the records themselves were written anew.
+    const raw = await db.getAll('customers');
+    expect(raw.every((c) => c.invoiceDefaults.showAddressBank === null && c.invoiceDefaults.deliveryEmail === '')).toBe(
+      true,
+    );
     db.close();
   });
 

@@ -1,6 +1,7 @@
 import { utils } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../../../lib/domain/paste';
+import { NO_INVOICE_DEFAULTS } from '../../../lib/domain/tiers';
 import { BATCH_ISSUE_HEADER_ROW, batchIssueTable, SHOW_BUYER_DETAILS } from '../../../lib/export/batch-issue';
 import { bookTable, entryText } from '../../../lib/export/book';
 import { LAYOUTS } from '../../../lib/export/layouts';
@@ -56,7 +57,7 @@ describe("Taitou's book layout", () => {
       tier: 'vip',
       tags: ['长期合作', '月结'],
       notes: '对账找财务部',
-      invoiceDefaults: { type: 'special', remarks: '合同号 HT-2026-01' },
+      invoiceDefaults: { ...NO_INVOICE_DEFAULTS, type: 'special', remarks: '合同号 HT-2026-01' },
       creditLimit: { amount: 50000, period: 'month' },
       review: { status: 'verified', by: '李会计', at: NOW },
       source: 'import',
