@@ -8,12 +8,14 @@ import { SOURCES } from '../../lib/domain/vocabulary';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { matches, NO_FILTER, type Row, type RowFilter, type Sort, sortRows, toRow } from '../../lib/manager/rows';
 import { sendMessage } from '../../lib/messaging/client';
+import { Analytics } from './Analytics';
 import { Backup } from './Backup';
 import { Dedup } from './Dedup';
 import { Editor } from './Editor';
 import { Export } from './Export';
 import { Import } from './Import';
 import { Table } from './Table';
+import { Tiers } from './Tiers';
 
 const FIRST = 100;
 const PAGE = 5000;
@@ -29,7 +31,7 @@ export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<Customer | null>(null);
   const unsaved = useRef(false);
-  const [view, setView] = useState<'book' | 'import' | 'dedup'>('book');
+  const [view, setView] = useState<'book' | 'import' | 'dedup' | 'tiers' | 'analytics'>('book');
   const [exporting, setExporting] = useState(false);
   const [backingUp, setBackingUp] = useState(false);
   // Bumped when the whole book may have changed (a restore): the table reads it again.
@@ -158,6 +160,10 @@ export function App() {
         }}
         onClose={back}
       />
+    ) : view === 'tiers' ? (
+      <Tiers locale={locale} t={t} onClose={back} />
+    ) : view === 'analytics' ? (
+      <Analytics locale={locale} t={t} onClose={back} />
     ) : null;
   if (full) {
     return (
@@ -188,6 +194,12 @@ export function App() {
           </button>
           <button type="button" onClick={() => edit(null) && setBackingUp(true)}>
             {t('backupOpen')}
+          </button>
+          <button type="button" onClick={() => edit(null) && setView('tiers')}>
+            {t('tiersOpen')}
+          </button>
+          <button type="button" onClick={() => edit(null) && setView('analytics')}>
+            {t('analyticsOpen')}
           </button>
           <LanguageButton locale={locale} t={t} onSwitch={setLocale} />
         </header>

@@ -1,5 +1,15 @@
-/** Every piece of UI text, Chinese first. `en` must have the same keys (a missing one is a compile error). */
+import { analyticsEn, analyticsZhCN } from './words/analytics';
+import { creditEn, creditZhCN } from './words/credit';
+import { tiersEn, tiersZhCN } from './words/tiers';
+
+/**
+ * Every piece of UI text, Chinese first. `en` must have the same keys (a missing one is a compile error). Larger
+ * areas keep their texts in words/, spread in here, so that the dictionary stays one.
+ */
 export const zhCN = {
+  ...analyticsZhCN,
+  ...creditZhCN,
+  ...tiersZhCN,
   appName: 'Taitou 抬头',
   searchPlaceholder: '搜索客户：名称、拼音、首字母或税号',
   searchLabel: '搜索客户',
@@ -359,6 +369,9 @@ export const zhCN = {
 export type MessageKey = keyof typeof zhCN;
 
 export const en: Record<MessageKey, string> = {
+  ...analyticsEn,
+  ...creditEn,
+  ...tiersEn,
   appName: 'Taitou',
   searchPlaceholder: 'Search customers: name, pinyin, initials or tax ID',
   searchLabel: 'Search customers',
