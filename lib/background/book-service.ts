@@ -30,6 +30,7 @@ import type { FillReport, FillRequest } from '../messaging/tab';
 import { type SettingsStore, serveBackup, serveRestore } from './backup-service';
 import { bookIndex } from './book-index';
 import { captureHandlers } from './capture-service';
+import { customerCredit, customerInvoices } from './customer-extras-service';
 import { serveImport } from './import-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
 import { similarCustomers } from './similar';
@@ -118,6 +119,8 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
         () => undoBatch(db, batch),
         (r) => r.changed,
       ),
+    'page:customerInvoices': ({ id, offset, limit }) => customerInvoices(db, id, offset, limit),
+    'page:customerCredit': ({ id, limit }) => customerCredit(db, id, limit),
     'page:attachments': ({ customerId }) => listAttachments(db, customerId),
     'page:attachment': async ({ id }) => {
       const found = await getAttachment(db, id);

@@ -1,8 +1,11 @@
+import type { InvoicePage } from '../background/customer-extras-service';
+import type { CreditReading } from '../db/credit';
 import type { BookResult } from '../db/result';
 import type { AttachmentMeta, AuditEntry } from '../db/schema';
 import { MERGE_FIELDS } from '../dedup/merge';
 import { ATTACHMENT_MAX_BYTES } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
+import { CREDIT_PERIODS } from '../domain/vocabulary';
 import { z } from '../domain/zod';
 import type { Captured } from '../fill/capture';
 import type { FillReport } from './tab';
@@ -136,6 +139,22 @@ export const PROTOCOL = {
   },
   /** A portal page opened or came back into view: the worker readies its search index before the clerk types. */
   'cs:warm': { from: 'contentScript', data: z.object({}) },
+  /** The manager's editor: a customer's invoices, newest first, a page at a time, with their count and total. */
+  'page:customerInvoices': {
+    from: 'extensionPage',
+    data: z.object({ id, offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(200) }),
+  },
+  /** The manager's editor: a customer's credit today, against the limit being typed when given (else the stored one). */
+  'page:customerCredit': {
+    from: 'extensionPage',
+    data: z.object({
+      id,
+      limit: z
+        .object({ amount: z.number().nonnegative().finite(), period: z.enum(CREDIT_PERIODS) })
+        .nullable()
+        .optional(),
+    }),
+  },
 } as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -185,6 +204,8 @@ export interface Responses {
   'page:pendingCapture': { captured: Captured; check: CaptureCheck } | null;
   'page:saveCapture': BookResult<Customer>;
   'page:dismissCapture': null;
+  'page:customerInvoices': InvoicePage;
+  'page:customerCredit': CreditReading | null;
 }
 
 /** What a customer about to be added may duplicate. */
