@@ -14,6 +14,7 @@ import { Dedup } from './Dedup';
 import { Editor } from './Editor';
 import { Export } from './Export';
 import { Import } from './Import';
+import { Review } from './Review';
 import { Table } from './Table';
 import { Tiers } from './Tiers';
 
@@ -31,7 +32,7 @@ export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<Customer | null>(null);
   const unsaved = useRef(false);
-  const [view, setView] = useState<'book' | 'import' | 'dedup' | 'tiers' | 'analytics'>('book');
+  const [view, setView] = useState<'book' | 'import' | 'dedup' | 'review' | 'tiers' | 'analytics'>('book');
   const [exporting, setExporting] = useState(false);
   const [backingUp, setBackingUp] = useState(false);
   // Bumped when the whole book may have changed (a restore): the table reads it again.
@@ -160,6 +161,18 @@ export function App() {
         }}
         onClose={back}
       />
+    ) : view === 'review' ? (
+      <Review
+        rows={all}
+        locale={locale}
+        t={t}
+        onChanged={refresh}
+        onEdit={(customer) => {
+          back();
+          edit(customer);
+        }}
+        onClose={back}
+      />
     ) : view === 'tiers' ? (
       <Tiers locale={locale} t={t} onClose={back} />
     ) : view === 'analytics' ? (
@@ -194,6 +207,9 @@ export function App() {
           </button>
           <button type="button" onClick={() => edit(null) && setBackingUp(true)}>
             {t('backupOpen')}
+          </button>
+          <button type="button" disabled={loading} onClick={() => edit(null) && setView('review')}>
+            {t('reviewOpen')}
           </button>
           <button type="button" onClick={() => edit(null) && setView('tiers')}>
             {t('tiersOpen')}

@@ -1,15 +1,13 @@
 import { analyticsEn, analyticsZhCN } from './words/analytics';
 import { creditEn, creditZhCN } from './words/credit';
+import { reviewEn, reviewZhCN } from './words/review';
 import { tiersEn, tiersZhCN } from './words/tiers';
 
 /**
  * Every piece of UI text, Chinese first. `en` must have the same keys (a missing one is a compile error). Larger
  * areas keep their texts in words/, spread in here, so that the dictionary stays one.
  */
-export const zhCN = {
-  ...analyticsZhCN,
-  ...creditZhCN,
-  ...tiersZhCN,
+const baseZhCN = {
   appName: 'Taitou 抬头',
   searchPlaceholder: '搜索客户：名称、拼音、首字母或税号',
   searchLabel: '搜索客户',
@@ -366,12 +364,20 @@ export const zhCN = {
   mergeField_usage: '使用情况',
 } as const;
 
+const SECTIONS_ZH_CN = { ...analyticsZhCN, ...creditZhCN, ...reviewZhCN, ...tiersZhCN };
+/** A key both here and in a section (or in two sections) would be shadowed without a word: it must not compile. */
+type Shadowed =
+  | (keyof typeof baseZhCN & keyof typeof SECTIONS_ZH_CN)
+  | (keyof typeof analyticsZhCN & (keyof typeof creditZhCN | keyof typeof reviewZhCN | keyof typeof tiersZhCN))
+  | (keyof typeof creditZhCN & (keyof typeof reviewZhCN | keyof typeof tiersZhCN))
+  | (keyof typeof reviewZhCN & keyof typeof tiersZhCN);
+const noShadowing: [Shadowed] extends [never] ? true : Shadowed = true;
+void noShadowing;
+
+export const zhCN = { ...baseZhCN, ...SECTIONS_ZH_CN };
 export type MessageKey = keyof typeof zhCN;
 
-export const en: Record<MessageKey, string> = {
-  ...analyticsEn,
-  ...creditEn,
-  ...tiersEn,
+const baseEn: Record<keyof typeof baseZhCN, string> = {
   appName: 'Taitou',
   searchPlaceholder: 'Search customers: name, pinyin, initials or tax ID',
   searchLabel: 'Search customers',
@@ -734,6 +740,8 @@ export const en: Record<MessageKey, string> = {
   mergeField_entries: 'Addresses and banks',
   mergeField_usage: 'Usage',
 };
+
+export const en: Record<MessageKey, string> = { ...baseEn, ...analyticsEn, ...creditEn, ...reviewEn, ...tiersEn };
 
 export type Locale = 'zh-CN' | 'en';
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
