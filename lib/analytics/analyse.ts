@@ -62,7 +62,7 @@ export function analyse(
   const counted = tally(invoices, customers, today, opts.growthMonths);
   const { ranked, pareto } = rank(counted.buyers, counted.book.total, opts.paretoShare);
   const scores = rfmScores(ranked);
-  const buyers: BuyerAnalytics[] = ranked.map((b, i) => ({ ...b, rfm: scores[i] ?? null }));
+  const buyers: BuyerAnalytics[] = ranked.map((b, i) => Object.assign({}, b, { rfm: scores[i] ?? null }));
   const cutoff = shiftMonths(today, -opts.dormantMonths);
   const recentAfter = shiftMonths(today, -opts.growthMonths);
   return {

@@ -53,54 +53,68 @@ export function shortName(itemName: string): string {
 
 const codeOf = (item: AnalysableItem) => item.taxCode.trim();
 
+/** A category's running figures, with the invoices counted so far (an invoice counts once per category). */
+type Tally = Omit<CategoryFigures, 'share'> & { counted: Set<number> };
+
 /** The category figures of the items of counted invoices; voided invoices are left out. */
 export function categoryBreakdown(invoices: readonly AnalysableInvoice[]): CategoryBreakdown {
-  // First the short names the codes carry, so that an item with a code and no name joins the same category.
+  // One map per source: a key made of source and name would be a new string to hash for every item.
+  const bySource: Record<CategorySource, Map<string, Tally>> = { name: new Map(), code: new Map(), none: new Map() };
   const nameOfCode = new Map<string, string>();
-  const withItems: AnalysableInvoice[] = [];
+  let total = 0;
+  const add = (source: CategorySource, category: string, item: AnalysableItem, invoice: number) => {
+    const map = bySource[source];
+    let figures = map.get(category);
+    if (!figures) {
+      figures = { category, source, items: 0, invoices: 0, total: 0, counted: new Set() };
+      map.set(category, figures);
+    }
+    const amount = item.amount + item.tax;
+    figures.items += 1;
+    figures.total += amount;
+    total += amount;
+    if (figures.counted.has(invoice)) return;
+    figures.counted.add(invoice);
+    figures.invoices += 1;
+  };
+
+  // One pass over the items. An item without a short name whose code has not shown one yet waits until the pass
+  // has seen every code: a later item may name it. The platform writes the short name on nearly every item, so
+  // few wait.
+  const waiting: { item: AnalysableItem; invoice: number }[] = [];
+  let n = 0;
   for (const invoice of invoices) {
     if (invoice.void || invoice.items.length === 0) continue;
-    withItems.push(invoice);
     for (const item of invoice.items) {
       const code = codeOf(item);
-      if (!code || nameOfCode.has(code)) continue;
       const name = shortName(item.name);
-      if (name) nameOfCode.set(code, name);
+      if (name) {
+        if (code && !nameOfCode.has(code)) nameOfCode.set(code, name);
+        add('name', name, item, n);
+        continue;
+      }
+      const known = code ? nameOfCode.get(code) : undefined;
+      if (known) add('name', known, item, n);
+      else waiting.push({ item, invoice: n });
     }
+    n += 1;
+  }
+  for (const { item, invoice } of waiting) {
+    const code = codeOf(item);
+    const known = nameOfCode.get(code);
+    if (known) add('name', known, item, invoice);
+    else if (code.length >= CODE_HEAD) add('code', code.slice(0, CODE_HEAD), item, invoice);
+    else add('none', '', item, invoice);
   }
 
-  const byKey = new Map<string, CategoryFigures & { seen: number }>();
-  let total = 0;
-  withItems.forEach((invoice, n) => {
-    for (const item of invoice.items) {
-      const code = codeOf(item);
-      const name = shortName(item.name) || nameOfCode.get(code) || '';
-      const head = code.length >= CODE_HEAD ? code.slice(0, CODE_HEAD) : '';
-      const [category, source]: [string, CategorySource] = name ? [name, 'name'] : head ? [head, 'code'] : ['', 'none'];
-      const key = `${source}:${category}`;
-      let figures = byKey.get(key);
-      if (!figures) {
-        figures = { category, source, items: 0, invoices: 0, total: 0, share: 0, seen: -1 };
-        byKey.set(key, figures);
-      }
-      const amount = item.amount + item.tax;
-      figures.items += 1;
-      figures.total += amount;
-      total += amount;
-      if (figures.seen !== n) {
-        figures.invoices += 1;
-        figures.seen = n;
-      }
-    }
-  });
-
-  const categories = [...byKey.values()]
-    .map(({ seen: _, ...figures }) => ({ ...figures, share: total > 0 ? figures.total / total : 0 }))
+  const categories = Object.values(bySource)
+    .flatMap((map) => [...map.values()])
+    .map(({ counted: _, ...figures }) => ({ ...figures, share: total > 0 ? figures.total / total : 0 }))
     .sort(
       (a, b) =>
         b.total - a.total || sourceOrder(a.source) - sourceOrder(b.source) || compareText(a.category, b.category),
     );
-  return { categories, invoicesWithItems: withItems.length, total };
+  return { categories, invoicesWithItems: n, total };
 }
 
 const sourceOrder = (source: CategorySource) => (source === 'name' ? 0 : source === 'code' ? 1 : 2);

@@ -21,8 +21,11 @@ export const AnalyticsOptionsSchema = z.object({
   top: z.number().int().min(1).max(1000).default(20),
   /** The Pareto share: how many customers make this share of the total. */
   paretoShare: z.number().gt(0).max(1).default(0.8),
-  /** The RFM segments whose customers are suggested for VIP. */
-  vipSegments: z.array(z.enum(SEGMENTS)).default(['importantValue', 'importantKeep']),
+  /**
+   * The RFM segments whose customers are suggested for VIP: by default 重要价值 only (recent, frequent and large).
+   * 重要保持 (frequent and large, but not lately) is a list to call rather than to promote.
+   */
+  vipSegments: z.array(z.enum(SEGMENTS)).default(['importantValue']),
 });
 export type AnalyticsOptionsInput = z.input<typeof AnalyticsOptionsSchema>;
 export type AnalyticsOptions = z.infer<typeof AnalyticsOptionsSchema>;

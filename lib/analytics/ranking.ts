@@ -51,12 +51,12 @@ export function rank<T extends Pick<BuyerFigures, 'total' | 'name' | 'key'>>(
     running += buyer.total;
     if (positive && count === null && running / bookTotal >= paretoShare - TOLERANCE) count = i + 1;
     const rank = previous && previous.total === buyer.total ? previous.rank : i + 1;
-    const row = {
-      ...buyer,
+    // Object.assign, not a spread: V8 copies a spread of a many-field object slowly, and this runs per buyer.
+    const row: T & Ranked = Object.assign({}, buyer, {
       rank,
       share: positive ? buyer.total / bookTotal : 0,
       cumulativeShare: positive ? running / bookTotal : 0,
-    };
+    });
     previous = row;
     return row;
   });

@@ -1,5 +1,5 @@
 import { normalizeTaxId } from '../domain/normalize';
-import { daysBetween, monthOfIndex, shiftMonths } from './days';
+import { dayNumber, monthOfIndex, shiftMonths } from './days';
 import type { AnalysableCustomer, AnalysableInvoice } from './input';
 
 /**
@@ -34,8 +34,8 @@ export interface BuyerFigures {
   lastDay: string | null;
   /** Days from the last purchase to today (0 for a purchase dated after today); null without purchases. */
   recencyDays: number | null;
-  /** 'YYYY-MM' → fen, months with counted invoices only, in order. */
-  monthly: Record<string, number>;
+  /** fen per month, aligned with the book's months (Tally.months, oldest first): monthly[i] is months[i].month's. */
+  monthly: number[];
   /** Totals of the growth windows: the last N months up to today, and the N months before them. */
   recent: number;
   previous: number;
@@ -81,7 +81,35 @@ interface Accumulator extends Omit<BuyerFigures, 'monthly' | 'average' | 'recenc
   lastDay: string;
   /** The day of the invoice `name` was taken from, for buyers the book lacks. */
   nameDay: string;
-  monthly: Map<number, number>;
+  monthly: Slots<number>;
+}
+
+/**
+ * Per-month values by distance from today's month: `back[k]` is k months before it (0 is today's month), `ahead[k]`
+ * k + 1 months after. Dense arrays that grow as older months turn up: cheaper than a map per buyer, and the month
+ * is never turned into text inside the loop.
+ */
+interface Slots<T> {
+  back: T[];
+  ahead: T[];
+}
+
+const slots = <T>(): Slots<T> => ({ back: [], ahead: [] });
+
+/** The slot `offset` months before today's month (negative: after), grown with `make` as needed. */
+function slot<T>(s: Slots<T>, offset: number, make: () => T): T {
+  const list = offset >= 0 ? s.back : s.ahead;
+  const at = offset >= 0 ? offset : -offset - 1;
+  while (list.length <= at) list.push(make());
+  return list[at] as T;
+}
+
+/** Adds to a number slot; kept apart from slot() so that the hot loop writes a number in place. */
+function addTo(s: Slots<number>, offset: number, value: number): void {
+  const list = offset >= 0 ? s.back : s.ahead;
+  const at = offset >= 0 ? offset : -offset - 1;
+  while (list.length <= at) list.push(0);
+  list[at] = (list[at] as number) + value;
 }
 
 const NONE = '';
@@ -114,7 +142,7 @@ function accumulator(key: string, customer: AnalysableCustomer | null, taxId: st
     firstDay: NONE,
     lastDay: NONE,
     nameDay: NONE,
-    monthly: new Map(),
+    monthly: slots(),
   };
 }
 
@@ -140,10 +168,9 @@ export function tally(
   }
   const recentAfter = shiftMonths(today, -windowMonths);
   const previousAfter = shiftMonths(today, -2 * windowMonths);
-  const months = new Map<number, MonthFigures>();
+  const thisMonth = monthOf(today);
+  const months = slots<MonthFigures>();
   const book = { invoices: 0, redInvoices: 0, voidedInvoices: 0, total: 0, firstDay: NONE, lastDay: NONE };
-  let firstMonth = Number.POSITIVE_INFINITY;
-  let lastMonth = Number.NEGATIVE_INFINITY;
 
   for (const invoice of invoices) {
     const taxId = invoice.buyerTaxId;
@@ -156,14 +183,8 @@ export function tally(
       all.push(acc);
     }
     const day = invoice.issuedOn;
-    const index = monthOf(day);
-    let month = months.get(index);
-    if (!month) {
-      month = emptyMonth('');
-      months.set(index, month);
-      if (index < firstMonth) firstMonth = index;
-      if (index > lastMonth) lastMonth = index;
-    }
+    const offset = thisMonth - monthOf(day);
+    const month = slot(months, offset, newMonth);
     if (invoice.void) {
       acc.voidedInvoices += 1;
       month.voidedInvoices += 1;
@@ -175,7 +196,7 @@ export function tally(
     acc.total += total;
     month.total += total;
     book.total += total;
-    acc.monthly.set(index, (acc.monthly.get(index) ?? 0) + total);
+    addTo(acc.monthly, offset, total);
     if (day <= today) {
       if (day > recentAfter) acc.recent += total;
       else if (day > previousAfter) acc.previous += total;
@@ -199,12 +220,16 @@ export function tally(
     if (day > acc.lastDay) acc.lastDay = day;
   }
 
-  const buyers = all.filter((acc) => acc.counted).map((acc) => figures(acc, today));
+  // The book's months: from the oldest invoice's to today's, or on to the latest's when that comes after today.
+  const first = months.back.length > 0 ? thisMonth - months.back.length + 1 : thisMonth + 1;
+  const last = thisMonth + months.ahead.length;
+  const todayNumber = dayNumber(today);
+  const buyers = all.filter((acc) => acc.counted).map((acc) => figures(acc, todayNumber, thisMonth, first, last));
   const customersWithInvoices = buyers.reduce((n, b) => (b.customerId === null ? n : n + 1), 0);
   const unknown = buyers.filter((b) => b.customerId === null);
   return {
     buyers,
-    months: monthFigures(months, firstMonth, Math.max(lastMonth, monthOf(today))),
+    months: monthFigures(months, thisMonth, first, last),
     book: {
       invoices: book.invoices,
       redInvoices: book.redInvoices,
@@ -221,37 +246,48 @@ export function tally(
   };
 }
 
-function figures(acc: Accumulator, today: string): BuyerFigures {
-  const { counted: _c, nameDay: _n, monthly, firstDay, lastDay, ...rest } = acc;
-  const ordered = [...monthly.keys()].sort((a, b) => a - b);
-  const byMonth: Record<string, number> = {};
-  for (const index of ordered) byMonth[monthOfIndex(index)] = monthly.get(index) ?? 0;
+function figures(acc: Accumulator, today: number, thisMonth: number, first: number, last: number): BuyerFigures {
+  // Written out rather than spread: this runs once per buyer, thousands of times.
+  const monthly = new Array<number>(last - first + 1).fill(0);
+  const { back, ahead } = acc.monthly;
+  for (let k = 0; k < back.length; k++) monthly[thisMonth - k - first] = back[k] as number;
+  for (let k = 0; k < ahead.length; k++) monthly[thisMonth + k + 1 - first] = ahead[k] as number;
   return {
-    ...rest,
+    key: acc.key,
+    customerId: acc.customerId,
+    name: acc.name,
+    taxId: acc.taxId,
+    tier: acc.tier,
+    invoices: acc.invoices,
+    redInvoices: acc.redInvoices,
+    voidedInvoices: acc.voidedInvoices,
+    total: acc.total,
     average: acc.invoices > 0 ? Math.round(acc.total / acc.invoices) : null,
-    firstDay: firstDay || null,
-    lastDay: lastDay || null,
-    recencyDays: lastDay ? Math.max(0, daysBetween(lastDay, today)) : null,
-    monthly: byMonth,
+    firstDay: acc.firstDay || null,
+    lastDay: acc.lastDay || null,
+    recencyDays: acc.lastDay ? Math.max(0, today - dayNumber(acc.lastDay)) : null,
+    monthly,
+    recent: acc.recent,
+    previous: acc.previous,
   };
 }
 
-const emptyMonth = (month: string): MonthFigures => ({
-  month,
+const newMonth = (): MonthFigures => ({
+  month: '',
   invoices: 0,
   redInvoices: 0,
   voidedInvoices: 0,
   total: 0,
 });
 
-/** The book's months from the first invoice's to `last`, empty months included; none without invoices. */
-function monthFigures(months: Map<number, MonthFigures>, first: number, last: number): MonthFigures[] {
+/** The book's months from `first` to `last` (month indexes, see monthOf), empty months included. */
+function monthFigures(months: Slots<MonthFigures>, thisMonth: number, first: number, last: number): MonthFigures[] {
   const out: MonthFigures[] = [];
-  if (!Number.isFinite(first)) return out;
+  if (months.back.length === 0 && months.ahead.length === 0) return out;
   for (let index = first; index <= last; index++) {
-    const month = monthOfIndex(index);
-    const figures = months.get(index);
-    out.push(figures ? { ...figures, month } : emptyMonth(month));
+    const offset = thisMonth - index;
+    const found = offset >= 0 ? months.back[offset] : months.ahead[-offset - 1];
+    out.push({ ...(found ?? newMonth()), month: monthOfIndex(index) });
   }
   return out;
 }

@@ -37,7 +37,8 @@ describe('the analytics of a hand-checked history', () => {
       firstDay: '2024-01-15',
       lastDay: '2025-05-18',
       recencyDays: 43, // 13 days left in May, then 30 of June
-      monthly: { '2024-01': 100_000, '2024-12': 50_000, '2025-02': 300_000, '2025-03': -50_000, '2025-05': 200_000 },
+      // Aligned with the book's months, 2024-01 to 2025-06.
+      monthly: [100_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50_000, 0, 300_000, -50_000, 0, 200_000, 0],
       recent: 200_000,
       previous: 250_000,
     });

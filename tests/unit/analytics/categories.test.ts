@@ -19,19 +19,22 @@ describe('item categories', () => {
 
   it('groups by short name, else by the short name the same code carries elsewhere, else the head of the code', () => {
     const { categories, invoicesWithItems, total } = categoryBreakdown([
+      // 键盘 comes before its code is seen with a short name: still 电子计算机, and the invoice counts once.
+      invoice('0', buyer, '2024-12-01', 70, {
+        items: [item('键盘', 50, COMPUTER_CODE), item('*电子计算机*主机', 20, COMPUTER_CODE)],
+      }),
+      invoice('0b', buyer, '2024-12-02', 30, { items: [item('鼠标', 30, COMPUTER_CODE)] }),
       invoice('1', buyer, '2025-01-01', 300, {
         items: [item('*电子计算机*笔记本电脑', 100, COMPUTER_CODE), item('*电子计算机*显示器', 200, COMPUTER_CODE)],
       }),
-      // Named before its code is seen with a short name: still 电子计算机.
-      invoice('0', buyer, '2024-12-01', 50, { items: [item('键盘', 50, COMPUTER_CODE)] }),
       invoice('2', buyer, '2025-01-02', 70, { items: [item('打印纸', 70, '1060512990000000000')] }),
       invoice('3', buyer, '2025-01-03', 11, { items: [item('杂项', 5, '123'), item('', 6)] }),
       invoice('4', buyer, '2025-01-04', 40, { items: [] }),
     ]);
-    expect(invoicesWithItems).toBe(4);
-    expect(total).toBe(431);
+    expect(invoicesWithItems).toBe(5);
+    expect(total).toBe(481);
     expect(categories.map(({ share: _, ...c }) => c)).toEqual([
-      { category: '电子计算机', source: 'name', items: 3, invoices: 2, total: 350 },
+      { category: '电子计算机', source: 'name', items: 5, invoices: 3, total: 400 },
       { category: '10605', source: 'code', items: 1, invoices: 1, total: 70 },
       // A code too short to have a head is no better than none.
       { category: '', source: 'none', items: 2, invoices: 1, total: 11 },

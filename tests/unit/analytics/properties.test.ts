@@ -43,6 +43,10 @@ describe('properties over any history', () => {
         expect(a.book.total).toBe(total);
         expect(a.buyers.reduce((sum, b) => sum + b.total, 0)).toBe(total);
         expect(a.months.reduce((sum, m) => sum + m.total, 0)).toBe(total);
+        // Each buyer's months line up with the book's and add up to the buyer's total.
+        a.months.forEach((m, i) => {
+          expect(a.buyers.reduce((sum, b) => sum + (b.monthly[i] as number), 0)).toBe(m.total);
+        });
         expect(a.buyers.reduce((n, b) => n + b.invoices + b.redInvoices, 0)).toBe(
           history.filter((i) => !i.void).length,
         );
@@ -50,6 +54,7 @@ describe('properties over any history', () => {
         for (const b of a.buyers) {
           const mine = history.filter((i) => (i.buyerTaxId ? i.buyerTaxId === b.taxId : `n:${i.buyerName}` === b.key));
           expect(b.total).toBe(totalOf(mine));
+          expect(b.monthly).toHaveLength(a.months.length);
           expect(b.invoices).toBe(mine.filter((i) => !i.void && !i.red).length);
         }
       }),
