@@ -15,12 +15,15 @@ import {
   undoChange,
   updateCustomer,
 } from '../db/customers';
+import { recordIssued } from '../db/invoices';
 import { mergeCustomers, mergeMany } from '../db/merge';
 import type { TaitouDB } from '../db/open';
 import type { BookResult } from '../db/result';
 import { SAMPLE_CUSTOMERS } from '../demo/samples';
 import { fromBase64, toBase64 } from '../domain/attachment';
+import { chinaDay } from '../domain/credit';
 import type { Customer } from '../domain/customer';
+import { portalInvoice } from '../domain/invoice';
 import { fillValuesOf } from '../fill/values-of';
 import { BACKUP_PORT, RESTORE_PORT } from '../messaging/backup-port';
 import { IMPORT_PORT } from '../messaging/import-port';
@@ -79,6 +82,11 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
     ...menuRelay(broadcast),
     ...capture,
     'page:saveCapture': (data) => index.write(() => capture['page:saveCapture'](data), created),
+    'cs:issued': async (issued) => {
+      const id = crypto.randomUUID().replaceAll('-', '');
+      await recordIssued(db, portalInvoice({ ...issued, issuedOn: chinaDay(Date.now()) }, id));
+      return null;
+    },
     'page:search': async ({ query, limit }) => byIds((await index.get()).search(query, limit).map((h) => h.id)),
     'page:recent': ({ limit }) => recentCustomers(db, limit),
     'page:get': async ({ id }) => (await getCustomer(db, id)) ?? null,

@@ -1,6 +1,13 @@
 import type { IDBPTransaction } from 'idb';
 import { type CustomerDraft, CustomerInputSchema } from '../domain/customer';
-import { type Invoice, type InvoiceDraft, InvoiceDraftSchema, InvoiceSchema, newestFirst } from '../domain/invoice';
+import {
+  type Invoice,
+  type InvoiceDraft,
+  InvoiceDraftSchema,
+  InvoiceSchema,
+  LOCAL_PREFIX,
+  newestFirst,
+} from '../domain/invoice';
 import { normalizeTaxId } from '../domain/normalize';
 import { normalizeDraft } from '../domain/validate';
 import { quietAbort } from './abort';
@@ -135,6 +142,7 @@ async function write(
   const store = tx.objectStore('invoices');
   // Requests are queued in one go rather than awaited one by one: a round trip each would make a big export slow.
   const before = await Promise.all(valid.map((invoice) => store.get(invoice.id)));
+  const locals = await localStandIns(tx);
   const written = new Map<string, Invoice>();
   const writes: Promise<unknown>[] = [];
   const latestByBuyer = new Map<string, InvoiceDraft>();
@@ -151,6 +159,9 @@ async function write(
       writes.push(store.put(record));
       result[raw ? 'updated' : 'added'] += 1;
       if (!raw) newBuyers.add(incoming.buyerTaxId);
+      // The export names an invoice the book recorded as it was issued: the record under the real number replaces it.
+      const standIn = raw ? undefined : locals.get(standInKey(incoming))?.pop();
+      if (standIn) writes.push(store.delete(standIn));
     }
     const buyer = incoming.buyerTaxId;
     const latest = buyer ? latestByBuyer.get(buyer) : undefined;
@@ -171,6 +182,41 @@ async function write(
     if (created.ok) result.customersCreated.push(created.value.id);
   }
   await done;
+}
+
+const standInKey = (i: Pick<InvoiceDraft, 'buyerTaxId' | 'issuedOn' | 'total'>) =>
+  `${i.buyerTaxId}|${i.issuedOn}|${i.total}`;
+
+/** Invoices recorded on a portal without their number (see portalInvoice), by buyer, day and total. */
+async function localStandIns(tx: ImportTx): Promise<Map<string, string[]>> {
+  const range = IDBKeyRange.bound(LOCAL_PREFIX, `${LOCAL_PREFIX}\uffff`);
+  const byKey = new Map<string, string[]>();
+  for (const raw of await tx.objectStore('invoices').getAll(range)) {
+    const parsed = InvoiceSchema.safeParse(raw);
+    if (!parsed.success) continue;
+    const key = standInKey(parsed.data);
+    byKey.set(key, [...(byKey.get(key) ?? []), parsed.data.id]);
+  }
+  return byKey;
+}
+
+/**
+ * Keeps an invoice the clerk just issued on a portal (see portalInvoice): under its number when the page showed it
+ * (an export read later finds it there), else under a local id until an export names it.
+ */
+export async function recordIssued(db: TaitouDB, draft: InvoiceDraft, now = Date.now()): Promise<Invoice> {
+  const record = InvoiceSchema.parse({
+    ...draft,
+    buyerTaxId: normalizeTaxId(draft.buyerTaxId),
+    batch: crypto.randomUUID(),
+    importedAt: now,
+    updatedAt: now,
+  });
+  const tx = db.transaction('invoices', 'readwrite');
+  // An invoice already known by its number (an export came first) is left as the export says it.
+  if ((await tx.store.getKey(record.id)) === undefined) await tx.store.put(record);
+  await tx.done;
+  return record;
 }
 
 /** A customer's invoices, newest first. Records that no longer validate are left where they are and named apart. */

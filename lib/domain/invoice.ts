@@ -99,3 +99,43 @@ export function newestFirst<T extends Pick<InvoiceDraft, 'issuedOn' | 'issuedTim
 export function totalOf(invoices: readonly Pick<InvoiceDraft, 'total' | 'void'>[]): number {
   return invoices.reduce((sum, invoice) => (invoice.void ? sum : sum + invoice.total), 0);
 }
+
+/** Invoices the book recorded as the clerk issued them on a portal, before any export named them. */
+export const LOCAL_PREFIX = 'local-';
+/** How the book names where such an invoice came from. */
+export const PORTAL_ORIGIN = '网页开具（Taitou 记录）';
+
+/** What the portal's form showed when the invoice was issued (see lib/fill/issued.ts); money in fen. */
+export interface IssuedOnPortal {
+  buyerName: string;
+  buyerTaxId: string;
+  items: readonly { name: string; amount: number; taxRate: string; tax: number }[];
+  /** The 数电发票号码 when the page showed it; '' otherwise. */
+  number: string;
+  /** The day, China time (see chinaDay). */
+  issuedOn: string;
+}
+
+/**
+ * The invoice record of an invoice issued on a portal. Without the platform's number it is kept under a local id,
+ * and the export that later names it takes its place (see importInvoices).
+ */
+export function portalInvoice(issued: IssuedOnPortal, localId: string): InvoiceDraft {
+  const amount = issued.items.reduce((sum, i) => sum + i.amount, 0);
+  const tax = issued.items.reduce((sum, i) => sum + i.tax, 0);
+  const number = /^\d{20}$/.test(issued.number) ? issued.number : '';
+  return InvoiceDraftSchema.parse({
+    id: number || `${LOCAL_PREFIX}${localId}`,
+    digitalNumber: number,
+    buyerTaxId: issued.buyerTaxId,
+    buyerName: issued.buyerName,
+    issuedOn: issued.issuedOn,
+    amount,
+    tax,
+    total: amount + tax,
+    origin: PORTAL_ORIGIN,
+    status: '正常',
+    red: amount < 0,
+    items: issued.items.map((i) => ({ name: i.name, amount: i.amount, taxRate: i.taxRate, tax: i.tax })),
+  });
+}

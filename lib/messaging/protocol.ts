@@ -125,6 +125,26 @@ export const PROTOCOL = {
       bankAccount: z.string().max(50),
     }),
   },
+  /** A content script reports an invoice the portal says it issued: its buyer and items, for invoice history. */
+  'cs:issued': {
+    from: 'contentScript',
+    data: z.object({
+      buyerName: z.string().trim().min(1).max(300),
+      buyerTaxId: z.string().max(20),
+      number: z.string().max(20),
+      items: z
+        .array(
+          z.object({
+            name: z.string().max(300),
+            amount: z.number().int().safe(),
+            taxRate: z.string().max(20),
+            tax: z.number().int().safe(),
+          }),
+        )
+        .min(1)
+        .max(2000),
+    }),
+  },
   'page:pendingCapture': { from: 'extensionPage', data: z.object({ tabId: z.number().int().nonnegative() }) },
   'page:saveCapture': {
     from: 'extensionPage',
@@ -139,6 +159,8 @@ export const PROTOCOL = {
   },
   /** A portal page opened or came back into view: the worker readies its search index before the clerk types. */
   'cs:warm': { from: 'contentScript', data: z.object({}) },
+  /** The inline list and the popup: the credit of the customers they show (by id), for a badge near the limit. */
+  'page:credit': { from: 'extensionPage', data: z.object({ ids: z.array(id).max(50) }) },
   /** The manager's editor: a customer's invoices, newest first, a page at a time, with their count and total. */
   'page:customerInvoices': {
     from: 'extensionPage',
@@ -200,7 +222,9 @@ export interface Responses {
   'page:menuState': { query: string; open: boolean };
   'cs:menu': null;
   'cs:capture': { prompt: boolean };
+  'cs:issued': null;
   'cs:warm': null;
+  'page:credit': Record<string, CreditView>;
   'page:pendingCapture': { captured: Captured; check: CaptureCheck } | null;
   'page:saveCapture': BookResult<Customer>;
   'page:dismissCapture': null;
@@ -228,6 +252,16 @@ export type CaptureCheck =
   | { status: 'new'; similar: SimilarBuyer[] }
   | { status: 'same' }
   | { status: 'differs'; id: string; revision: number; differences: (keyof Captured)[] };
+
+/** A customer's credit against its limit as a suggestion shows it (fen; see CreditState); only with a limit. */
+export interface CreditView {
+  level: 'ok' | 'near' | 'at' | 'over';
+  period: 'month' | 'total';
+  limit: number;
+  used: number;
+  remaining: number;
+  percent: number;
+}
 
 /** How a fill ended: the frame's per-field report, or why nothing was filled. */
 export type FillOutcome = { ok: true; report: FillReport } | { ok: false; reason: 'notFound' | 'noFields' };

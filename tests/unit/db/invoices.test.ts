@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCustomer, customerHistory, listCustomers, undoBatch } from '../../../lib/db/customers';
-import { importInvoices, invoicesOf } from '../../../lib/db/invoices';
-import { type InvoiceDraft, totalOf } from '../../../lib/domain/invoice';
+import { importInvoices, invoicesOf, recordIssued } from '../../../lib/db/invoices';
+import { type InvoiceDraft, PORTAL_ORIGIN, portalInvoice, totalOf } from '../../../lib/domain/invoice';
 import { readInvoiceExport } from '../../../lib/import/invoices';
 import { readSheets } from '../../../lib/import/sheet';
 import { customerInput, freshBook } from '../../support/book';
@@ -228,5 +228,53 @@ describe('invoice history', () => {
     await expect(importInvoices(db, basic(), { signal: cancel.signal })).rejects.toHaveProperty('name', 'AbortError');
     expect(await db.count('invoices')).toBe(0);
     expect(await db.count('customers')).toBe(0);
+  });
+});
+
+describe('invoices issued on a portal', () => {
+  const issued = (over: Partial<Parameters<typeof portalInvoice>[0]> = {}) => ({
+    buyerName: '北京小米科技有限责任公司',
+    buyerTaxId: ' 91110108551385082q ',
+    number: '',
+    issuedOn: '2026-11-27',
+    items: [
+      { name: '*信息技术服务*软件开发', amount: 1_000_000, taxRate: '6%', tax: 60_000 },
+      { name: '*经纪代理服务*代理费', amount: 33_333, taxRate: '6%', tax: 2000 },
+    ],
+    ...over,
+  });
+
+  it('are kept with their totals, under a local id until an export names them; the export takes their place', async () => {
+    const db = await freshBook();
+    const local = await recordIssued(db, portalInvoice(issued(), 'a1'), T1);
+    expect(local).toMatchObject({
+      id: 'local-a1',
+      buyerTaxId: '91110108551385082Q',
+      amount: 1_033_333,
+      tax: 62_000,
+      total: 1_095_333,
+      origin: PORTAL_ORIGIN,
+    });
+    // Another invoice of the same day and buyer, another total: it stays.
+    await recordIssued(
+      db,
+      portalInvoice(issued({ items: [{ name: '咨询', amount: 100, taxRate: '6%', tax: 6 }] }), 'b2'),
+    );
+    expect(totalOf((await invoicesOf(db, '91110108551385082Q')).invoices)).toBe(1_095_333 + 106);
+
+    const fromExport = { ...portalInvoice(issued({ number: '26112000000012345678' }), 'x'), origin: '数电平台' };
+    await importInvoices(db, [fromExport], { now: T2 });
+    const after = (await invoicesOf(db, '91110108551385082Q')).invoices;
+    expect(after.map((i) => i.id).sort()).toEqual(['26112000000012345678', 'local-b2']);
+    expect(totalOf(after)).toBe(1_095_333 + 106);
+  });
+
+  it('under the number the page showed, leave an invoice an export already brought as the export says it', async () => {
+    const db = await freshBook();
+    const number = '26112000000012345678';
+    await importInvoices(db, [{ ...portalInvoice(issued({ number }), 'x'), status: '已红冲' }], { now: T1 });
+    await recordIssued(db, portalInvoice(issued({ number }), 'y'), T2);
+    const [only] = (await invoicesOf(db, '91110108551385082Q')).invoices;
+    expect(only).toMatchObject({ id: number, status: '已红冲', updatedAt: T1 });
   });
 });
