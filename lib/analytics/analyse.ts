@@ -13,8 +13,10 @@ export interface BuyerAnalytics extends BuyerFigures, Ranked {
   rfm: Rfm | null;
 }
 
-/** Everything the analytics page shows. Money in fen; days 'YYYY-MM-DD'; months 'YYYY-MM'. Plain data, so it can be
- * posted as a message. */
+/**
+ * Everything the analytics page shows. Money in fen; days 'YYYY-MM-DD'; months 'YYYY-MM'. Plain data, so it can be
+ * posted as a message.
+ */
 export interface Analytics {
   options: AnalyticsOptions;
   book: BookFigures;

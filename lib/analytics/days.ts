@@ -30,16 +30,21 @@ export function isDay(day: string): boolean {
 }
 
 /**
- * Days since 1970-01-01 of a proleptic Gregorian day (the civil-from-days algorithm in reverse: eras of 400 years,
- * years starting in March so that the leap day comes last). Only whole numbers, so it is exact for any year.
+ * Days since 1970-01-01 of a proleptic Gregorian day (the days-from-civil algorithm: eras of 400 years, years
+ * starting in March so that the leap day comes last). Only whole numbers, so it is exact for any year. A day the
+ * calendar lacks but the invoice schema lets through ('2025-02-30', month 13) rolls over as Date.UTC would
+ * (2025-03-02, January next year) rather than stopping the analysis; text of another shape throws.
  */
 export function dayNumber(day: string): number {
-  const parts = parseDay(day);
-  if (!parts) throw new RangeError(`not a day: ${day}`);
-  const y = parts.month <= 2 ? parts.year - 1 : parts.year;
+  const m = DAY.exec(day);
+  if (!m) throw new RangeError(`not a day: ${day}`);
+  const months = Number(m[1]) * 12 + Number(m[2]) - 1;
+  const year = Math.floor(months / 12);
+  const month = months - year * 12 + 1;
+  const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (parts.month + (parts.month > 2 ? -3 : 9)) + 2) / 5) + parts.day - 1;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + Number(m[3]) - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }

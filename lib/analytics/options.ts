@@ -9,7 +9,10 @@ import { SEGMENTS } from './segments';
 export const AnalyticsOptionsSchema = z.object({
   /** The day recency, windows and dormancy are counted from, 'YYYY-MM-DD'. */
   today: z.string().refine(isDay, { message: 'today must be a day, YYYY-MM-DD' }),
-  /** Growing and shrinking: the last N months against the N before them. */
+  /**
+   * Growing and shrinking: the last N months against the N before them, counted in days from today so that a month
+   * just begun is not compared whole: (today − N months, today] against (today − 2N months, today − N months].
+   */
   growthMonths: z.number().int().min(1).max(60).default(3),
   /** Neither window reaching this many fen, a change is too small to count as growth or decline (1,000 yuan). */
   minGrowthTotal: z.number().int().nonnegative().default(100_000),

@@ -235,6 +235,11 @@ describe('the analytics of a hand-checked history', () => {
     expect(run({ vipSegments: ['generalRetain'] }).rfm.suggestVip.map((v) => v.customerId)).toEqual(['a', 'c']);
   });
 
+  it('is plain data that survives a message (JSON) unchanged', () => {
+    const a = run();
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+
   it('gives the same figures whatever order the invoices and customers come in', () => {
     const reversed = analyse([...HISTORY].reverse(), [...CUSTOMERS].reverse(), { today: TODAY });
     expect(reversed).toEqual(run());
@@ -315,6 +320,13 @@ describe('edge cases', () => {
     const a = analyse([invoice('f', [TAX.a, '杭州甲科技有限公司'], '2025-07-03', 10_000)], CUSTOMERS, { today: TODAY });
     expect(a.buyers[0]).toMatchObject({ recencyDays: 0, recent: 0, previous: 0, total: 10_000 });
     expect(a.months.map((m) => m.month)).toEqual(['2025-07']);
+  });
+
+  it('an invoice on a day the calendar lacks is counted, not a reason to fail', () => {
+    const odd = { ...invoice('o', [TAX.a, '杭州甲科技有限公司'], '2025-06-01', 10_000), issuedOn: '2025-02-30' };
+    const a = analyse([odd], CUSTOMERS, { today: TODAY });
+    expect(a.buyers[0]).toMatchObject({ lastDay: '2025-02-30', recencyDays: 120, total: 10_000 });
+    expect(a.months.map((m) => m.month)).toEqual(['2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
   });
 
   it('of two customers with one tax ID the first takes the invoices', () => {
