@@ -24,15 +24,16 @@ import { fromBase64, toBase64 } from '../domain/attachment';
 import { chinaDay } from '../domain/credit';
 import type { Customer } from '../domain/customer';
 import { portalInvoice } from '../domain/invoice';
-import { fillValuesOf } from '../fill/values-of';
 import { BACKUP_PORT, RESTORE_PORT } from '../messaging/backup-port';
 import { IMPORT_PORT } from '../messaging/import-port';
 import type { PortLike } from '../messaging/port';
 import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messaging/protocol';
 import type { FillReport, FillRequest } from '../messaging/tab';
+import { analyticsHandlers } from './analytics-service';
 import { type SettingsStore, serveBackup, serveRestore } from './backup-service';
 import { bookIndex } from './book-index';
 import { captureHandlers } from './capture-service';
+import { creditService } from './credit-service';
 import { customerCredit, customerInvoices } from './customer-extras-service';
 import { serveImport } from './import-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
@@ -53,8 +54,9 @@ export interface ServiceEnv {
  * cannot open.
  */
 export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
-  const book = opening.then((db) => ({ db, index: bookIndex(db) }));
-  const ready = book.then(({ db, index }) => handlersFor(db, env.tabs, env.broadcast, index));
+  // One credit reader for the worker's life, shared by the handlers and the ports that write invoices.
+  const book = opening.then((db) => ({ db, index: bookIndex(db), credit: creditService(db) }));
+  const ready = book.then(({ db, index, credit }) => handlersFor(db, env.tabs, env.broadcast, index, credit));
   const names = Object.keys(PROTOCOL) as MessageName[];
   const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
     ((await ready)[name] as (d: never, o?: Origin) => unknown)(data, origin);
@@ -63,7 +65,15 @@ export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
   const ports = new Map<string, (port: PortLike<never, unknown>) => void>([
     [IMPORT_PORT, (port) => serveImport(port, book, env.onChanged)],
     [BACKUP_PORT, (port) => serveBackup(port, book, env.settings)],
-    [RESTORE_PORT, (port) => serveRestore(port, book, env.settings, env.onChanged)],
+    [
+      RESTORE_PORT,
+      (port) =>
+        serveRestore(port, book, env.settings, () => {
+          // A restore may bring any buyer's invoices: what the credit reader kept is stale.
+          book.then(({ credit }) => credit.forget());
+          env.onChanged();
+        }),
+    ],
   ]);
   return { handlers, ports };
 }
@@ -72,7 +82,13 @@ export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
 export type TabMessenger = (tabId: number, request: FillRequest) => Promise<FillReport | undefined>;
 
 /** The book in IndexedDB plus its search index (see bookIndex); every write goes through the index's `write`. */
-export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadcaster, index = bookIndex(db)): Handlers {
+export function handlersFor(
+  db: TaitouDB,
+  tabs: TabMessenger,
+  broadcast: Broadcaster,
+  index = bookIndex(db),
+  credit = creditService(db),
+): Handlers {
   const only = (id: string) => (result: BookResult<unknown>) => (result.ok ? [id] : []);
   const created = (result: BookResult<Customer>) => (result.ok ? [result.value.id] : []);
   const byIds = (ids: string[]) => getCustomers(db, ids);
@@ -80,6 +96,8 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
   const capture = captureHandlers(db, index.get);
   return {
     ...menuRelay(broadcast),
+    ...analyticsHandlers(db),
+    ...credit.handlers,
     ...capture,
     'page:saveCapture': (data) => index.write(() => capture['page:saveCapture'](data), created),
     'cs:issued': async (issued) => {
@@ -151,9 +169,7 @@ export function handlersFor(db: TaitouDB, tabs: TabMessenger, broadcast: Broadca
     'page:fill': async ({ tabId, id, entryId }) => {
       const customer = await getCustomer(db, id);
       if (!customer) return { ok: false, reason: 'notFound' };
-      const report = await tabs(tabId, { type: 'taitou:fill', values: fillValuesOf(customer, entryId) }).catch(
-        () => undefined,
-      );
+      const report = await tabs(tabId, await credit.fillRequest(customer, entryId)).catch(() => undefined);
       if (!report) return { ok: false, reason: 'noFields' };
       await index.write(
         () => markUsed(db, id),

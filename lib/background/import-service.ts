@@ -6,11 +6,21 @@ import type { ImportWrite } from '../import/writes';
 import { type ImportReply, ImportRequestSchema, type ImportSummary } from '../messaging/import-port';
 import { type PortLike, postQuietly } from '../messaging/port';
 import type { bookIndex } from './book-index';
+import type { CreditService } from './credit-service';
 
 export interface ImportBook {
   db: TaitouDB;
   index: ReturnType<typeof bookIndex>;
+  /** The worker's credit reader, told which buyers got invoices (it keeps each buyer's period). */
+  credit?: Pick<CreditService, 'forget'>;
 }
+
+/** The buyer tax IDs of an export's invoices, as sent (each is checked when written; a stray one costs nothing). */
+const buyersOf = (invoices: readonly unknown[]) =>
+  invoices.flatMap((i) => {
+    const taxId = (i as { buyerTaxId?: unknown } | null)?.buyerTaxId;
+    return typeof taxId === 'string' && taxId ? [taxId] : [];
+  });
 
 /**
  * One import over one port: collects the page's rows (each checked against the customer schema) or an invoice
@@ -85,12 +95,14 @@ export function serveImport(port: PortLike<ImportReply, unknown>, book: Promise<
 
   // Invoice history lands whole or not at all, like customers; it is one transaction with no chunks to report.
   const writeInvoices = async (): Promise<ImportSummary> => {
-    const { db, index } = await book;
+    const { db, index, credit } = await book;
     postQuietly(port, { type: 'progress', done: 0, total: invoices.length });
     const result = await index.write(
       () => importInvoices(db, invoices, { file, signal: cancel.signal }),
       (r) => r.customersCreated,
     );
+    // Committed: the credit of these buyers is read afresh at their next check.
+    credit?.forget(buyersOf(invoices));
     const { batch, added, updated, unchanged, refused, customersCreated } = result;
     return {
       kind: 'invoices',

@@ -7,17 +7,20 @@ import { captureBuyer } from './capture';
 import { classify } from './classify';
 import { factsOf, type ShadowOpener } from './collect';
 import { extensionFrame } from './extension-frame';
-import { fillBuyer, findBuyerFields } from './fill';
+import { type FieldResult, fillBuyer, findBuyerFields } from './fill';
 import { InlineMenu } from './inline-menu';
-import { preparePage } from './prepare';
+import { confirmDialogOf, preparePage, waitUntil } from './prepare';
 import { describeFill } from './summary';
 import { showToast } from './toast';
+import type { FillValues } from './values';
 import { isEditable, isVisible } from './visible';
 
 const ISSUE_BUTTONS = 'button, input[type="submit"], [role="button"]';
 /** Buttons that issue or save an invoice: 发票开具, 保存并开具, 提交, 确定开具. */
 const ISSUE_WORDS = /开具|保存|提交/;
 const CAPTURE_SIZE = { width: 360, height: 230 };
+/** How long the form may take to open after the invoice-type dialog is confirmed (the platform loads it). */
+const FORM_AFTER_DIALOG_MS = 5000;
 
 type FillListener = (message: unknown, sender: { id?: string }) => Promise<FillReport> | undefined;
 
@@ -68,15 +71,28 @@ export function startAgent(env: AgentEnv): void {
     if (sender.id !== env.extensionId || !isFillRequest(message)) return undefined;
     const fields = findBuyerFields(doc, openShadow);
     if (fields.length === 0) return undefined;
+    // Only the invoice-type choice of a dialog (选择票类) is open: with no type to choose, the clerk chooses first.
+    const typeOnly = fields.every((f) => f.role === 'invoiceType');
+    if (typeOnly && !message.values.invoiceType) return undefined;
     close();
     const adapter = adapterFor(doc.location.hostname);
-    return preparePage(
-      doc,
-      adapter,
-      fields.map((f) => f.element),
-    ).then(async () => {
+    const fillForm = async (): Promise<FieldResult[]> => {
+      const buyer = findBuyerFields(doc, openShadow);
+      await preparePage(
+        doc,
+        adapter,
+        buyer.map((f) => f.element),
+      );
       // fillBuyer scans again on purpose: opening 更多 may have shown or rendered fields the first scan saw hidden.
-      const report = { url: doc.location.href, results: fillBuyer(doc, message.values, openShadow) };
+      return fillBuyer(doc, message.values, openShadow);
+    };
+    const run = typeOnly ? chooseTypeThenFill(doc, message.values, adapter.typeConfirmButtons, fillForm) : fillForm();
+    return run.then(async (results) => {
+      const report: FillReport = {
+        url: doc.location.href,
+        results,
+        ...(message.notes ? { notes: message.notes } : {}),
+      };
       const t = translator(await env.locale().catch(() => 'zh-CN' as const));
       showToast(doc, describeFill({ ok: true, report }, t), t('close'));
       return report;
@@ -130,6 +146,28 @@ export function startAgent(env: AgentEnv): void {
   on('visibilitychange', () => doc.visibilityState === 'visible' && warm());
 
   startReverseAdd(env, on, path);
+}
+
+/**
+ * The invoice type is chosen in a dialog before the form opens (the platform's 选择票类): picks the customer's type
+ * there, confirms the dialog as the clerk would, waits for the form and fills it. The type's result comes first; the
+ * form's own scan no longer sees the closed dialog's radios.
+ */
+async function chooseTypeThenFill(
+  doc: Document,
+  values: FillValues,
+  confirmButtons: string[],
+  fillForm: () => Promise<FieldResult[]>,
+): Promise<FieldResult[]> {
+  const chosen = fillBuyer(doc, values);
+  const radio = findBuyerFields(doc).find((f) => f.role === 'invoiceType')?.element;
+  const picked = chosen.some((r) => r.role === 'invoiceType' && r.status === 'verified');
+  if (!picked || !radio || !confirmDialogOf(radio, confirmButtons)) return chosen;
+  const formOpen = () => findBuyerFields(doc).some((f) => f.role !== 'invoiceType');
+  await waitUntil(doc, formOpen, FORM_AFTER_DIALOG_MS);
+  if (!formOpen()) return chosen;
+  const rest = await fillForm();
+  return [...chosen.filter((r) => r.role === 'invoiceType'), ...rest.filter((r) => r.role !== 'invoiceType')];
 }
 
 /** Reverse add: when the clerk issues or saves the invoice, offer to keep a buyer the book lacks or has otherwise. */

@@ -18,6 +18,7 @@ const SHADOW_HOSTS = new Set(
 export const canHostShadow = (el: Element) => el.tagName.includes('-') || SHADOW_HOSTS.has(el.tagName);
 const FORM_ITEM = '.t-form__item, .el-form-item, .ant-form-item';
 const FORM_LABEL = '.t-form__label, .el-form-item__label, .ant-form-item-label';
+const RADIO_GROUP = '[role="radiogroup"], .t-radio-group, .el-radio-group, .ant-radio-group';
 const HEADING = 'legend, h1, h2, h3, h4, h5, h6, caption, [class*="title"], [class*="header"], [class*="head"]';
 const MAX_LABEL = 40;
 
@@ -110,11 +111,28 @@ export function inferSection(el: Element): string {
   return '';
 }
 
+/**
+ * The label of a radio's group: its form item's, its fieldset's legend, the group's aria-label, or the text just
+ * before the group (in a dialog without a form, its title: 选择票类). The radio's own text is its option, not this.
+ */
+function groupLabel(el: Field['element']): string {
+  const item = el.closest(FORM_ITEM)?.querySelector(FORM_LABEL);
+  if (item && clean(item.textContent)) return short(clean(item.textContent));
+  const legend = el.closest('fieldset')?.querySelector('legend');
+  if (legend && clean(legend.textContent)) return short(clean(legend.textContent));
+  const group = el.closest(RADIO_GROUP);
+  const aria = clean(group?.getAttribute('aria-label'));
+  if (aria) return short(aria);
+  const around = group ?? el.closest('label') ?? el;
+  return tableLabel(around) || precedingText(around);
+}
+
 function kindOf(el: Field['element']): FieldFacts['kind'] {
   if (el instanceof HTMLSelectElement || el.tagName === 'SELECT') return 'select';
   if (el.tagName === 'TEXTAREA') return 'textarea';
   const type = (el as HTMLInputElement).type;
   if (type === 'checkbox') return 'checkbox';
+  if (type === 'radio') return 'radio';
   return el.getAttribute('role') === 'combobox' || el.closest('.el-select, .ant-select') ? 'combobox' : 'input';
 }
 
@@ -131,10 +149,20 @@ export function factsOf(el: Field['element']): FieldFacts {
     placeholder: clean(el.getAttribute('placeholder')),
     autocomplete: el.getAttribute('autocomplete') ?? '',
     aria: clean([el.getAttribute('aria-label'), labelledBy ? textOfIds(el, labelledBy) : ''].filter(Boolean).join(' ')),
-    label: kind === 'checkbox' ? clean(el.closest('label')?.textContent) || inferLabel(el) : inferLabel(el),
+    label:
+      kind === 'checkbox'
+        ? clean(el.closest('label')?.textContent) || inferLabel(el)
+        : kind === 'radio'
+          ? groupLabel(el)
+          : inferLabel(el),
     section: inferSection(el),
     maxLength: maxLength > 0 ? maxLength : null,
-    options: el.tagName === 'SELECT' ? [...(el as HTMLSelectElement).options].map((o) => clean(o.text)) : [],
+    options:
+      kind === 'select'
+        ? [...(el as HTMLSelectElement).options].map((o) => clean(o.text))
+        : kind === 'radio'
+          ? [clean(el.closest('label')?.textContent) || inferLabel(el)]
+          : [],
   };
 }
 

@@ -1,3 +1,6 @@
+import { INVOICE_TYPE_WORDS } from './patterns';
+import type { InvoiceKind } from './values';
+
 /** How one write ended: the page's control holds the value (verified) or not. */
 export type WriteOutcome = 'verified' | 'rejected';
 
@@ -33,4 +36,30 @@ export function writeSelect(el: HTMLSelectElement, value: string): WriteOutcome 
 export function writeCheckbox(el: HTMLInputElement, checked: boolean): WriteOutcome {
   if (el.checked !== checked) el.click();
   return el.checked === checked ? 'verified' : 'rejected';
+}
+
+/** The option text that names an invoice type and not the other (数电发票（增值税专用发票）, 普通发票, 专票). */
+export function namesType(text: string, type: InvoiceKind): boolean {
+  const other: InvoiceKind = type === 'special' ? 'normal' : 'special';
+  return INVOICE_TYPE_WORDS[type].test(text) && !INVOICE_TYPE_WORDS[other].test(text);
+}
+
+/** Picks the option of a native select that names an invoice type; rejected when none does. */
+export function chooseOption(select: HTMLSelectElement, type: InvoiceKind): WriteOutcome {
+  const option = [...select.options].find((o) => namesType(o.text, type));
+  return option ? writeSelect(select, option.value) : 'rejected';
+}
+
+/**
+ * Picks the radio of a group whose text names an invoice type, by clicking it as a person would (component
+ * libraries listen to that), then re-reads it; rejected when none does.
+ */
+export function chooseRadio(
+  radios: readonly { radio: HTMLInputElement; text: string }[],
+  type: InvoiceKind,
+): WriteOutcome {
+  const radio = radios.find((r) => namesType(r.text, type))?.radio;
+  if (!radio) return 'rejected';
+  if (!radio.checked) radio.click();
+  return radio.checked ? 'verified' : 'rejected';
 }

@@ -6,6 +6,23 @@ import type { FieldRole } from './roles';
  * wrote (name, id, autocomplete), after lower-casing and dropping `_`, `-` and `.`.
  */
 export const ROLE_PATTERNS: readonly { role: FieldRole; text: RegExp; key: RegExp }[] = [
+  // The platform's show flags (sfzsgmfdzdh, sfzsgmfyhzhbq) name address, phone and bank too: they come first.
+  {
+    role: 'showBankAccount',
+    text: /(展示|显示|打印).{0,8}(银行|开户|账号|帐号)|show.{0,12}bank/i,
+    key: /^sfzs.*(yhzh|khh|zh)(bq)?$/,
+  },
+  {
+    role: 'showAddressPhone',
+    text: /(展示|显示|打印).{0,8}(地址|电话|购买方信息|购方信息)|show.{0,12}(address|phone|buyer)/i,
+    key: /^sfzs.*(dzdh|dz|dh|xx)$/,
+  },
+  {
+    role: 'invoiceType',
+    text: /发票(类型|种类)|票种|票类|invoice\s*(type|kind)/i,
+    key: /^(fplx|fplxdm|fpzl|fpzldm|invoicetype|invoicekind)$/,
+  },
+  { role: 'remarks', text: /备注|\bremarks?\b|\bmemo\b/i, key: /^(bz|fpbz|remark|remarks|memo)$/ },
   { role: 'naturalPerson', text: /自然人/, key: /^(zrrbz|isnaturalperson|naturalperson)$/ },
   {
     role: 'addressPhone',
@@ -57,19 +74,10 @@ export const BUYER = {
 export const EXCLUDED = {
   text: /搜索|查询|检索|search|用户名|登录|密码|验证码|captcha|password|login|username/i,
   key: /(search|keyword|query|^q$|^kw$|username|userid|login|password|pwd|captcha|^yzm|verifycode)/,
-  types: new Set([
-    'search',
-    'password',
-    'hidden',
-    'submit',
-    'button',
-    'reset',
-    'file',
-    'image',
-    'radio',
-    'range',
-    'color',
-  ]),
+  types: new Set(['search', 'password', 'hidden', 'submit', 'button', 'reset', 'file', 'image', 'range', 'color']),
 };
 /** Line items and other invoice parts whose labels also say 名称 or 金额. */
-export const NOT_BUYER = { text: /项目|货物|商品|规格|型号|^单位$|数量|单价|金额|税率|税额|备注|开票人|收款人|复核/ };
+export const NOT_BUYER = { text: /项目|货物|商品|规格|型号|^单位$|数量|单价|金额|税率|税额|开票人|收款人|复核/ };
+
+/** What the options of an invoice-type choice say for each type: 增值税专用发票 / 专票, 普通发票 / 普票. */
+export const INVOICE_TYPE_WORDS = { special: /专用|专票/, normal: /普通|普票/ } as const;

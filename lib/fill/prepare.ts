@@ -1,10 +1,10 @@
 import type { PortalAdapter } from '../portals/adapter';
 import { isVisible } from './visible';
 
-function clickButtons(doc: Document, texts: string[]): number {
+function clickButtons(scope: Document | Element, texts: string[]): number {
   if (texts.length === 0) return 0;
   let clicked = 0;
-  for (const button of doc.querySelectorAll<HTMLElement>('button, [role="button"], a')) {
+  for (const button of scope.querySelectorAll<HTMLElement>('button, [role="button"], a')) {
     if (texts.includes((button.textContent ?? '').trim()) && isVisible(button)) {
       button.click();
       clicked++;
@@ -17,7 +17,7 @@ const nextFrame = (doc: Document) =>
   new Promise<void>((resolve) => (doc.defaultView ?? window).requestAnimationFrame(() => resolve()));
 
 /** Resolves once `ready()` holds, checking each frame, or after `ms` whatever it says. */
-async function waitUntil(doc: Document, ready: () => boolean, ms: number): Promise<void> {
+export async function waitUntil(doc: Document, ready: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!ready() && Date.now() < end) await nextFrame(doc);
 }
@@ -34,4 +34,15 @@ export async function preparePage(doc: Document, adapter: PortalAdapter, buyerFi
     await nextFrame(doc);
     await nextFrame(doc);
   }
+}
+
+const DIALOG = '[role="dialog"], .t-dialog, .el-dialog, .ant-modal, dialog';
+
+/**
+ * Confirms the dialog a control sits in (选择票类 → 确定) with its visible buttons whose text is one of `texts`;
+ * false when the control is in no dialog or the dialog has no such button.
+ */
+export function confirmDialogOf(control: Element, texts: string[]): boolean {
+  const dialog = control.closest(DIALOG);
+  return dialog !== null && clickButtons(dialog, texts) > 0;
 }

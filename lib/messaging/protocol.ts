@@ -1,3 +1,5 @@
+import { AnalyticsOptionsSchema } from '../analytics/options';
+import type { AnalyticsReply } from '../background/analytics-service';
 import type { InvoicePage } from '../background/customer-extras-service';
 import type { CreditReading } from '../db/credit';
 import type { BookResult } from '../db/result';
@@ -177,6 +179,8 @@ export const PROTOCOL = {
         .optional(),
     }),
   },
+  /** The analytics page: the figures of the whole book, computed in the worker as of its own day in China. */
+  'page:analytics': { from: 'extensionPage', data: AnalyticsOptionsSchema.omit({ today: true }) },
 } as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -230,6 +234,7 @@ export interface Responses {
   'page:dismissCapture': null;
   'page:customerInvoices': InvoicePage;
   'page:customerCredit': CreditReading | null;
+  'page:analytics': AnalyticsReply;
 }
 
 /** What a customer about to be added may duplicate. */

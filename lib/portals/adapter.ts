@@ -7,4 +7,9 @@ export interface PortalAdapter {
   revealButtons: string[];
   /** Buttons of tip dialogs that may cover the form (我知道了). */
   dismissButtons: string[];
+  /**
+   * Buttons that confirm a dialog in which the invoice type is chosen before the form opens (选择票类 → 确定): once
+   * Taitou has picked the customer's type there, it presses one and fills the form that follows.
+   */
+  typeConfirmButtons: string[];
 }

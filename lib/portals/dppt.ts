@@ -6,4 +6,5 @@ export const dppt: PortalAdapter = {
   hosts: /^dppt\.[a-z]+\.chinatax\.gov\.cn$/,
   revealButtons: ['更多'],
   dismissButtons: ['我知道了'],
+  typeConfirmButtons: ['确定'],
 };

@@ -6,4 +6,5 @@ export const generic: PortalAdapter = {
   hosts: /.*/,
   revealButtons: [],
   dismissButtons: [],
+  typeConfirmButtons: [],
 };

@@ -1,4 +1,51 @@
-/* The credit texts of the one dictionary (see ../messages.ts): Chinese first; English must have the same keys. */
-export const creditZhCN = {} as const;
+/*
+ * The texts of credit warnings and of invoice defaults at fill time (the one dictionary, see ../messages.ts): Chinese
+ * first; English must have the same keys. Money comes in as yuan text with two decimals.
+ */
+export const creditZhCN = {
+  credit_ok: '{period}已开 {used} 元，额度 {limit} 元，剩余 {remaining} 元',
+  credit_near: '接近开票额度：{period}已用 {percent}%，剩余 {remaining} 元',
+  credit_at: '开票额度已用完（{limit} 元），再开将超出',
+  credit_over: '已超出开票额度 {over} 元（额度 {limit} 元）',
+  credit_proceed: '仍可继续开票',
+  credit_period_month: '本月',
+  credit_period_total: '累计',
+  creditBadge_near: '额度将满',
+  creditBadge_at: '额度已满',
+  creditBadge_over: '超出额度',
+  vipMark: 'VIP 客户',
+  role_invoiceType: '发票类型',
+  role_remarks: '备注',
+  role_showAddressPhone: '展示购买方地址电话',
+  role_showBankAccount: '展示购买方银行账号',
+  reasonKept: '已有内容，未覆盖',
+  remarksUnfilled: '备注中的 {placeholders} 需手动填写',
+  remarksCut: '备注超出 230 字，末尾 {count} 字未填入',
+  invoiceTypeChosen: '已选择票类：{type}',
+  invoiceType_normal: '普通发票',
+  invoiceType_special: '增值税专用发票',
+} as const;
 
-export const creditEn: Record<keyof typeof creditZhCN, string> = {};
+export const creditEn: Record<keyof typeof creditZhCN, string> = {
+  credit_ok: '{used} of {limit} CNY invoiced {period}; {remaining} CNY left',
+  credit_near: 'Near the credit limit: {percent}% used {period}; {remaining} CNY left',
+  credit_at: 'Credit limit used up ({limit} CNY): the next invoice goes over',
+  credit_over: 'Over the credit limit by {over} CNY (limit {limit} CNY)',
+  credit_proceed: 'You can still issue the invoice',
+  credit_period_month: 'this month',
+  credit_period_total: 'in total',
+  creditBadge_near: 'Near limit',
+  creditBadge_at: 'At limit',
+  creditBadge_over: 'Over limit',
+  vipMark: 'VIP customer',
+  role_invoiceType: 'invoice type',
+  role_remarks: 'remarks',
+  role_showAddressPhone: 'show buyer address and phone',
+  role_showBankAccount: 'show buyer bank account',
+  reasonKept: 'already has text; left as it is',
+  remarksUnfilled: 'Fill in {placeholders} in the remarks yourself',
+  remarksCut: 'Remarks over 230 characters: the last {count} left out',
+  invoiceTypeChosen: 'Invoice type chosen: {type}',
+  invoiceType_normal: 'ordinary invoice',
+  invoiceType_special: 'special VAT invoice',
+};

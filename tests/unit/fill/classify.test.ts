@@ -36,7 +36,51 @@ describe('classify by label', () => {
 
   it('takes the natural-person checkbox only as a checkbox', () => {
     expect(classify(field({ kind: 'checkbox', type: 'checkbox', label: '是否开票给自然人' }))).toBe('naturalPerson');
-    expect(classify(field({ kind: 'checkbox', type: 'checkbox', label: '是否展示购买方地址电话' }))).toBeNull();
+    expect(classify(field({ kind: 'checkbox', type: 'checkbox', label: '是否展示购买方地址电话' }))).toBe(
+      'showAddressPhone',
+    );
+    expect(classify(field({ label: '是否开票给自然人' }))).toBeNull();
+  });
+});
+
+describe('invoice fields the defaults fill', () => {
+  const box = (facts: Partial<FieldFacts>) => field({ kind: 'checkbox', type: 'checkbox', ...facts });
+  it.each([
+    [box({ label: '是否展示购买方地址电话' }), 'showAddressPhone'],
+    [box({ label: '展示购买方地址、电话' }), 'showAddressPhone'],
+    [box({ label: '是否展示购买方信息' }), 'showAddressPhone'],
+    [box({ name: 'sfzsgmfdzdh' }), 'showAddressPhone'],
+    [box({ label: '是否展示购买方银行账号' }), 'showBankAccount'],
+    [box({ label: '显示开户行及账号' }), 'showBankAccount'],
+    [box({ name: 'sfzsgmfyhzhbq' }), 'showBankAccount'],
+    [box({ label: 'Show buyer bank account' }), 'showBankAccount'],
+    [field({ kind: 'textarea', label: '备注' }), 'remarks'],
+    [field({ label: '备注信息' }), 'remarks'],
+    [field({ kind: 'textarea', name: 'bz' }), 'remarks'],
+    [field({ placeholder: 'Remarks' }), 'remarks'],
+    [field({ kind: 'select', label: '发票类型' }), 'invoiceType'],
+    [field({ kind: 'select', label: '发票种类' }), 'invoiceType'],
+    [field({ kind: 'select', name: 'fplxdm' }), 'invoiceType'],
+    [field({ kind: 'radio', type: 'radio', label: '票种', options: ['专票'] }), 'invoiceType'],
+    [field({ kind: 'radio', type: 'radio', label: '选择票类', options: ['普通发票'] }), 'invoiceType'],
+  ])('%j → %s', (facts, role) => {
+    expect(classify(facts)).toBe(role);
+  });
+
+  it.each([
+    // A text field labelled like a flag, or a flag's key on a text field, is neither.
+    [field({ label: '是否展示购买方地址电话' })],
+    // A div-based select cannot be set by script: no invoice-type field.
+    [field({ kind: 'combobox', label: '发票类型' })],
+    [field({ kind: 'input', label: '发票类型' })],
+    // A radio is only ever a choice, never a buyer detail or a flag.
+    [field({ kind: 'radio', type: 'radio', label: '名称', section: '购买方信息' })],
+    [field({ kind: 'radio', type: 'radio', label: '是否开票给自然人' })],
+    // The seller's remarks, or anything in the seller block, stay out.
+    [field({ kind: 'textarea', label: '备注', section: '销售方信息' })],
+    [box({ label: '是否展示销售方地址电话' })],
+  ])('%j → null', (facts) => {
+    expect(classify(facts)).toBeNull();
   });
 });
 
@@ -90,8 +134,6 @@ describe('never the buyer', () => {
     [{ label: '验证码', name: 'yzm' }],
     [{ label: '项目名称' }],
     [{ label: '金额' }],
-    [{ label: '备注' }],
-    [{ label: '发票类型', kind: 'select' as const }],
     [{ type: 'hidden', name: 'gmfmc' }],
     [{ name: 'name' }],
   ])('%j', (facts) => {
