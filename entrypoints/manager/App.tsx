@@ -7,6 +7,7 @@ import type { Customer } from '../../lib/domain/customer';
 import { SOURCES } from '../../lib/domain/vocabulary';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { matches, NO_FILTER, type Row, type RowFilter, type Sort, sortRows, toRow } from '../../lib/manager/rows';
+import { tierIds } from '../../lib/manager/tier-list';
 import { sendMessage } from '../../lib/messaging/client';
 import { Analytics } from './Analytics';
 import { Backup } from './Backup';
@@ -17,6 +18,7 @@ import { Import } from './Import';
 import { Review } from './Review';
 import { Table } from './Table';
 import { Tiers } from './Tiers';
+import { useTiers } from './use-tiers';
 
 const FIRST = 100;
 const PAGE = 5000;
@@ -88,7 +90,16 @@ export function App() {
   const book = useMemo(() => all.map((r) => r.customer), [all]);
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
   const visible = useMemo(() => sorted.filter((r) => matches(r, filter, Date.now())), [sorted, filter]);
-  const tiers = useMemo(() => [...new Set(all.map((r) => r.customer.tier))].sort(), [all]);
+  // The tiers defined (by their labels, see tierLabel), then any other tier customers hold.
+  const [defined] = useTiers();
+  const tiers = useMemo(
+    () =>
+      tierIds(
+        defined,
+        all.map((r) => r.customer.tier),
+      ),
+    [defined, all],
+  );
   const tags = useMemo(() => [...new Set(all.flatMap((r) => r.customer.tags))].sort(), [all]);
 
   const changed = (id: string, now: Customer | null) =>
@@ -174,7 +185,7 @@ export function App() {
         onClose={back}
       />
     ) : view === 'tiers' ? (
-      <Tiers locale={locale} t={t} onClose={back} />
+      <Tiers customers={book} locale={locale} t={t} onChanged={refresh} onClose={back} />
     ) : view === 'analytics' ? (
       <Analytics locale={locale} t={t} onClose={back} />
     ) : null;

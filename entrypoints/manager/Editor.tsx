@@ -1,17 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EditForm } from '../../components/EditForm';
+import type { CreditReading } from '../../lib/db/credit';
 import type { AuditEntry } from '../../lib/db/schema';
 import type { Customer } from '../../lib/domain/customer';
 import { editableOf } from '../../lib/domain/edit';
 import { hasErrors } from '../../lib/domain/findings';
 import { normalizeDraft, validateCustomer } from '../../lib/domain/validate';
 import type { Locale, MessageKey, Translate } from '../../lib/i18n/messages';
+import { defaultsFindings } from '../../lib/manager/tier-list';
 import { sendMessage } from '../../lib/messaging/client';
 import { Attachments } from './Attachments';
+import { CustomerInvoices } from './CustomerInvoices';
+import { useTiers } from './use-tiers';
 
 interface Props {
   customer: Customer;
-  /** Every tier in the book, to choose from. */
+  /** Every tier customers hold, to choose from with the tiers defined. */
   tiers: readonly string[];
   locale: Locale;
   t: Translate;
@@ -35,7 +39,12 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
   const [formKey, setFormKey] = useState(0);
   const [conflict, setConflict] = useState<{ current: Customer | null } | null>(null);
   const [history, setHistory] = useState<AuditEntry[]>([]);
-  const findings = useMemo(() => validateCustomer(normalizeDraft(draft)), [draft]);
+  const findings = useMemo(
+    () => [...validateCustomer(normalizeDraft(draft)), ...defaultsFindings(draft.invoiceDefaults, 'invoiceDefaults.')],
+    [draft],
+  );
+  const [defined] = useTiers();
+  const [credit, setCredit] = useState<CreditReading | null>(null);
   const saving = useRef(false);
   const stored = useMemo(() => JSON.stringify(editableOf(base)), [base]);
   const dirty = useMemo(() => JSON.stringify(draft) !== stored, [draft, stored]);
@@ -49,6 +58,23 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
   useEffect(() => {
     loadHistory();
   }, [base.revision]);
+
+  // The running total against the limit in the form, read again as it is typed (a pause first) and after each save.
+  const limit = draft.creditLimit;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the limit's parts, not the object, say when to read again
+  useEffect(() => {
+    if (limit && !Number.isFinite(limit.amount)) return; // not an amount yet: validation says so
+    let alive = true;
+    const timer = setTimeout(() => {
+      sendMessage('page:customerCredit', { id: base.id, limit })
+        .then((reading) => alive && setCredit(reading))
+        .catch(() => alive && setCredit(null));
+    }, 250);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [base.id, base.revision, limit?.amount, limit?.period]);
 
   // One save at a time: a second one (a double click, a held Ctrl+S) would name the old revision and meet its own
   // first save as a conflict.
@@ -147,6 +173,8 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
           draft={draft}
           findings={findings}
           tiers={tiers}
+          defined={defined}
+          credit={credit}
           locale={locale}
           t={t}
           onChange={setDraft}
@@ -160,6 +188,7 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
           </button>
         </div>
       </form>
+      <CustomerInvoices customerId={base.id} taxId={base.taxId} t={t} />
       <Attachments customerId={base.id} locale={locale} t={t} onNotice={onNotice} />
       <h3>{t('history')}</h3>
       <ol class="history">

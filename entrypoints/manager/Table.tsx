@@ -127,7 +127,13 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
             const c = row.customer;
             const tabIndex = first + i === stop ? 0 : -1;
             return (
-              <tr key={c.id} aria-rowindex={first + i + 2} class={selected.has(c.id) ? 'selected' : undefined}>
+              <tr
+                key={c.id}
+                aria-rowindex={first + i + 2}
+                class={
+                  [selected.has(c.id) && 'selected', c.tier === 'vip' && 'vip'].filter(Boolean).join(' ') || undefined
+                }
+              >
                 <td class="check">
                   <input
                     type="checkbox"
@@ -141,6 +147,7 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
                   <button type="button" class="link" tabIndex={tabIndex} onClick={() => onOpen(row)}>
                     {c.name}
                   </button>
+                  {c.tier === 'vip' && <span class="badge vip-mark">★ {t('tierVip')}</span>}
                   {row.invalid && <span class="badge">{t('warnInvalid')}</span>}
                   {row.incomplete && <span class="badge">{t('warnIncomplete')}</span>}
                 </td>
