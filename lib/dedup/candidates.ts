@@ -77,82 +77,56 @@ export function removeFromBlocks(blocks: Blocks, id: string): void {
   blocks.dirty = true;
 }
 
-/** A copy of `array` twice as long. */
-function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
-// The radix sort below takes the 31 bits of key × 2 + probe flag in three digits, lowest first.
-const DIGIT_BITS = [11, 10, 10] as const;
+// The radix sort below takes key × 2 + probe flag, 31 bits, in two digits, lowest first.
+const DIGITS = [16, 15] as const;
 
 /**
  * Every live slot's keys as sorted numbers: filed keys, and (flagged) the keys it only looks into. Sorted by a radix
- * sort on key and flag rather than by comparing numbers (a comparison sort of two million numbers is most of a
- * build): slots file their keys in ascending order, and the radix sort is stable, so within one key and flag the
- * slots stay ascending and the result is exactly what sorting the numbers gives.
+ * sort on key and flag rather than by comparing (a comparison sort of two million numbers was most of a build):
+ * slots file their keys in ascending order and the radix sort is stable, so within one key and flag the slots stay
+ * ascending, and the result is exactly what sorting the numbers gives.
  */
 function sortKeys(profiles: readonly (Profile | null)[]): Float64Array {
-  let keys = new Int32Array(profiles.length * 24 + 64);
-  let slots = new Int32Array(keys.length);
+  let out = new Float64Array(profiles.length * 24 + 64);
   let at = 0;
   let slot = 0;
   const sink = (key: number, probeOnly: boolean) => {
-    if (at === keys.length) {
-      keys = doubled(keys);
-      slots = doubled(slots);
+    if (at === out.length) {
+      const bigger = new Float64Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
     }
-    keys[at] = key * 2 + (probeOnly ? 1 : 0);
-    slots[at++] = slot;
+    out[at++] = key * KEY + (probeOnly ? SLOT : 0) + slot;
   };
   for (; slot < profiles.length; slot++) {
     const profile = profiles[slot];
     if (profile) blockKeys(profile, sink);
   }
-  return radixSorted(keys, slots, at);
-}
-
-/** The first `count` keys and slots as sorted numbers, key × 2²¹ + slot (see sortKeys). */
-function radixSorted(keys: Int32Array<ArrayBuffer>, slots: Int32Array<ArrayBuffer>, count: number): Float64Array {
-  let fromKeys = keys;
-  let fromSlots = slots;
-  let toKeys = new Int32Array(count);
-  let toSlots = new Int32Array(count);
-  const out = new Float64Array(count);
+  let from = out.subarray(0, at);
+  let to = new Float64Array(at);
   let shift = 0;
-  for (let pass = 0; pass < DIGIT_BITS.length; pass++) {
-    const bits = DIGIT_BITS[pass] ?? 0;
+  for (const bits of DIGITS) {
     const mask = (1 << bits) - 1;
     const starts = new Int32Array(mask + 2);
-    for (let x = 0; x < count; x++) {
-      const d = (((fromKeys[x] ?? 0) >>> shift) & mask) + 1;
-      starts[d] = (starts[d] ?? 0) + 1;
+    for (let x = 0; x < at; x++) {
+      const digit = ((Math.floor((from[x] ?? 0) / SLOT) >>> shift) & mask) + 1;
+      starts[digit] = (starts[digit] ?? 0) + 1;
     }
     for (let d = 1; d <= mask; d++) starts[d] = (starts[d] ?? 0) + (starts[d - 1] ?? 0);
-    const last = pass === DIGIT_BITS.length - 1;
-    for (let x = 0; x < count; x++) {
-      const k = fromKeys[x] ?? 0;
-      const digit = (k >>> shift) & mask;
-      const to = starts[digit] ?? 0;
-      starts[digit] = to + 1;
-      if (last) out[to] = k * SLOT + (fromSlots[x] ?? 0);
-      else {
-        toKeys[to] = k;
-        toSlots[to] = fromSlots[x] ?? 0;
-      }
+    for (let x = 0; x < at; x++) {
+      const value = from[x] ?? 0;
+      const digit = (Math.floor(value / SLOT) >>> shift) & mask;
+      const index = starts[digit] ?? 0;
+      starts[digit] = index + 1;
+      to[index] = value;
     }
-    if (!last) {
-      const keysWere = fromKeys;
-      const slotsWere = fromSlots;
-      fromKeys = toKeys;
-      fromSlots = toSlots;
-      toKeys = keysWere;
-      toSlots = slotsWere;
-    }
+    const was = from;
+    from = to;
+    to = was;
     shift += bits;
   }
-  return out;
+  // Blocks are kept between scans: no room to spare.
+  return from.byteLength === from.buffer.byteLength ? from : from.slice();
 }
 
 /** Files every customer by its block keys (customers need ids). */

@@ -57,14 +57,15 @@ function coreRelation(a: Profile, b: Profile): CoreRelation {
 
 const regionEmpty = (r: Region) => !r.province && !r.city && !r.district;
 
+const conflicts = (x: string, y: string) => x !== '' && y !== '' && x !== y;
+
 function regionRelation(a: Region, b: Region): RegionRelation {
   if (regionEmpty(a) && regionEmpty(b)) return 'bothMissing';
-  let same = true;
-  for (const level of ['province', 'city', 'district'] as const) {
-    if (a[level] && b[level] && a[level] !== b[level]) return 'conflict';
-    if (a[level] !== b[level]) same = false;
+  // Written out level by level rather than looped over: a scan compares regions for every candidate pair.
+  if (conflicts(a.province, b.province) || conflicts(a.city, b.city) || conflicts(a.district, b.district)) {
+    return 'conflict';
   }
-  return same ? 'same' : 'oneMissing';
+  return a.province === b.province && a.city === b.city && a.district === b.district ? 'same' : 'oneMissing';
 }
 
 function formRelation(a: NameAnalysis, b: NameAnalysis): FormRelation {
@@ -97,7 +98,12 @@ interface Agreement {
   conflict: boolean;
 }
 
-const shared = (x: readonly string[], y: readonly string[]) => x.find((item) => y.includes(item));
+/** The first item of `x` that `y` also has. */
+function shared(x: readonly string[], y: readonly string[]): string | undefined {
+  if (x.length === 0 || y.length === 0) return undefined;
+  for (const item of x) if (y.includes(item)) return item;
+  return undefined;
+}
 
 function agreement(a: Profile, b: Profile): Agreement {
   const account = shared(a.accounts, b.accounts);
