@@ -72,13 +72,15 @@ export function Tiers({ customers, locale, t, onChanged, onClose }: Props) {
   const [last, setLast] = useState<Last | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const focusAfter = useRef<string | null>(null);
+  // Where the focus goes once a tier is shown: set before the change, taken when that tier is the one on screen.
+  const focusAfter = useRef<{ element: string; tier: string } | null>(null);
   useEffect(() => heading.current?.focus(), []);
   // After an add or a delete, the focus goes where the clerk works next (the new tier's name, or the list).
   useEffect(() => {
-    const id = focusAfter.current;
+    const pending = focusAfter.current;
+    if (!pending || pending.tier !== selected?.id) return;
     focusAfter.current = null;
-    if (id) document.getElementById(id)?.focus();
+    document.getElementById(pending.element)?.focus();
   });
 
   const held = useMemo(
@@ -110,8 +112,8 @@ export function Tiers({ customers, locale, t, onChanged, onClose }: Props) {
     setAddFindings([]);
     if (await store(edit.tiers, t('tiersAdded', { name: edit.tiers.at(-1)?.label ?? label }))) {
       if (fromField) setNewLabel('');
+      focusAfter.current = { element: 'tier-invoiceType', tier: edit.id };
       setSelectedId(edit.id);
-      focusAfter.current = 'tier-invoiceType';
     }
   };
 
@@ -129,8 +131,8 @@ export function Tiers({ customers, locale, t, onChanged, onClose }: Props) {
       ? t('tiersDeletedMoved', { name: tier.label, count: members.length })
       : t('tiersDeleted', { name: tier.label });
     if (await store(removeTier(tiers, tier.id), text, batch)) {
+      focusAfter.current = { element: 'tier-item-normal', tier: 'normal' };
       setSelectedId('normal');
-      focusAfter.current = 'tier-item-normal';
     }
   };
 
@@ -196,7 +198,7 @@ export function Tiers({ customers, locale, t, onChanged, onClose }: Props) {
       <div class="tiers-grid">
         <nav aria-labelledby="tiers-list-title" class="tiers-nav">
           <h3 id="tiers-list-title">{t('tiersList')}</h3>
-          <ul ref={list} class="tier-list" onKeyDown={moveInList}>
+          <ul ref={list} class="tier-list" aria-labelledby="tiers-list-title" onKeyDown={moveInList}>
             {tiers.map((tier) => (
               <li key={tier.id}>
                 <button
