@@ -9,6 +9,7 @@ import { factsOf, type ShadowOpener } from './collect';
 import { extensionFrame } from './extension-frame';
 import { type FieldResult, fillBuyer, findBuyerFields } from './fill';
 import { InlineMenu } from './inline-menu';
+import { issueWatcher } from './issued';
 import { confirmDialogOf, preparePage, waitUntil } from './prepare';
 import { describeFill } from './summary';
 import { showToast } from './toast';
@@ -179,9 +180,14 @@ function startReverseAdd(
   const { doc, signal } = env;
   let lastCapture = '';
   let prompt: ReturnType<typeof extensionFrame> | null = null;
+  const watchIssue = issueWatcher(doc, signal, (issued) => {
+    env.sendMessage('cs:issued', issued).catch(() => undefined);
+  });
   const capture = () => {
     const typed = findBuyerFields(doc, env.openShadow).filter((f) => f.fillable && f.facts.kind === 'input');
     const captured = captureBuyer(typed.map((f) => ({ role: f.role, value: f.element.value })));
+    // Every issue is an invoice for the history, even to the buyer just captured.
+    if (captured) watchIssue(captured);
     if (!captured || JSON.stringify(captured) === lastCapture) return;
     lastCapture = JSON.stringify(captured);
     env

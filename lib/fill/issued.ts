@@ -121,3 +121,32 @@ export function whenIssued(doc: Document, signal: AbortSignal, issued: (number: 
   const timer = view.setTimeout(stop, ISSUED_WAIT_MS);
   signal.addEventListener('abort', stop, { once: true });
 }
+
+/** What the content script reports of an issued invoice (the 'cs:issued' message). */
+export interface IssuedReport {
+  buyerName: string;
+  buyerTaxId: string;
+  number: string;
+  items: IssuedItem[];
+}
+
+/**
+ * Watches one issue at a time: called when the clerk presses 发票开具, it reads the items the form shows and, once the
+ * page says the invoice is out, reports them with the buyer. A second press while the first is pending (a dialog
+ * asking to confirm, a retry) takes over from it, so one invoice is never reported twice.
+ */
+export function issueWatcher(doc: Document, signal: AbortSignal, report: (issued: IssuedReport) => void) {
+  let pending: AbortController | null = null;
+  return (buyer: { name: string; taxId: string }) => {
+    const items = readIssuedItems(doc);
+    if (items.length === 0 || signal.aborted) return;
+    pending?.abort();
+    const current = new AbortController();
+    pending = current;
+    signal.addEventListener('abort', () => current.abort(), { once: true });
+    whenIssued(doc, current.signal, (number) => {
+      if (pending === current) pending = null;
+      report({ buyerName: buyer.name, buyerTaxId: buyer.taxId, number, items });
+    });
+  };
+}
