@@ -68,3 +68,30 @@ test('the manager: an import preview, the 去重 scan, and the export and backup
   await expect(page.getByRole('dialog', { name: '备份与恢复' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the manager: the tiers view with a tier’s defaults, and the editor’s defaults, credit and invoices', async ({
+  extension,
+}) => {
+  test.slow(); // two axe runs over the whole manager with its table
+  await (await popupWithSamples(extension)).close();
+  const page = await extension.context.newPage();
+  await page.goto(extension.url('manager.html'));
+  await expect(page.getByRole('row').nth(5)).toBeVisible();
+  await page.getByRole('button', { name: '等级与开票默认' }).click();
+  await page.getByLabel('新等级名称').fill('金牌');
+  await page.getByRole('button', { name: '添加等级' }).click();
+  await page.getByLabel('备注模板').fill('合同{合同号} {发票号}');
+  await page.getByLabel('交付邮箱').fill('not-an-email');
+  await expect(page.locator('#tier-email-msg')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('交付邮箱').fill('');
+  await page.getByRole('button', { name: '保存开票默认' }).click();
+  await page.getByRole('button', { name: '关闭' }).click();
+
+  // A VIP sample with a monthly limit: the editor shows its defaults' hints, its credit and its (empty) invoices.
+  await page.getByRole('searchbox', { name: /筛选/ }).fill('杭州西湖龙井');
+  await page.getByRole('button', { name: '杭州西湖龙井茶业有限公司', exact: true }).click();
+  await expect(page.locator('.credit-line')).toBeVisible();
+  await expect(page.getByRole('region', { name: '发票', exact: true })).toContainText('没有这个客户的发票');
+  expect(await seriousViolations(page)).toEqual([]);
+});
