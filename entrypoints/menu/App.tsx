@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CustomerList } from '../../components/CustomerList';
 import { useLocale } from '../../components/locale';
+import { SuggestionList } from '../../components/SuggestionList';
+import { useCredit } from '../../components/use-credit';
 import type { Customer } from '../../lib/domain/customer';
 import { describeFill } from '../../lib/fill/summary';
 import { findCustomers, sendMessage } from '../../lib/messaging/client';
@@ -19,6 +20,8 @@ export function App() {
   const [customers, setCustomers] = useState<Customer[]>([]);
   const [selected, setSelected] = useState(-1);
   const [notice, setNotice] = useState('');
+  // Asking for the credit as the suggestions show warms the worker's reader: the fill after it reads nothing.
+  const credit = useCredit(customers, (ids) => sendMessage('page:credit', { ids }));
 
   const fill = async (customer: Customer | undefined) => {
     if (!customer || tabId === null) return;
@@ -90,7 +93,14 @@ export function App() {
       {customers.length === 0 ? (
         <p class="none">{t('noResults')}</p>
       ) : (
-        <CustomerList customers={customers} label={t('results')} selected={selected} t={t} onPick={fill} />
+        <SuggestionList
+          customers={customers}
+          credit={credit}
+          label={t('results')}
+          selected={selected}
+          t={t}
+          onPick={fill}
+        />
       )}
       {query.trim() && (
         <button

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CustomerList } from '../../components/CustomerList';
 import { LanguageButton } from '../../components/LanguageButton';
 import { useLocale } from '../../components/locale';
+import { SuggestionList } from '../../components/SuggestionList';
+import { useCredit } from '../../components/use-credit';
 import type { Customer } from '../../lib/domain/customer';
 import { describeFill } from '../../lib/fill/summary';
 import { findCustomers, sendMessage } from '../../lib/messaging/client';
@@ -33,6 +34,7 @@ export function App({
   const [listed, setListed] = useState(false);
   const [notice, setNotice] = useState('');
   const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const credit = useCredit(customers, (ids) => sendMessage('page:credit', { ids }));
   const firstList = useRef<Promise<Customer[]> | null>(recent);
   const refreshStats = () =>
     sendMessage('page:stats', {}).then(setStats, (e: Error) => setNotice(t('loadFailed', { reason: e.message })));
@@ -200,7 +202,14 @@ export function App({
               {customers.length === 0 && query.trim() ? (
                 <p class="none">{t('noResults')}</p>
               ) : (
-                <CustomerList customers={customers} label={t('results')} selected={selected} t={t} onPick={fill} />
+                <SuggestionList
+                  customers={customers}
+                  credit={credit}
+                  label={t('results')}
+                  selected={selected}
+                  t={t}
+                  onPick={fill}
+                />
               )}
               {chosen && <CopyFields customer={chosen} t={t} />}
             </>

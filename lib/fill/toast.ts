@@ -10,7 +10,8 @@ const STYLE = `
 
 /**
  * A small confirmation in the page, in a closed shadow root: what a fill did and what it left, with a close button
- * and Esc; it goes by itself after a while. It shows field names and reasons only, never customer data.
+ * and Esc; it goes by itself after a while. It shows field names and reasons, and (near or past the customer's
+ * credit limit) the amounts that warn the clerk; no page script can read it.
  */
 export function showToast(doc: Document, lines: string[], closeLabel: string, ms = 8000): () => void {
   doc.querySelector('taitou-toast')?.remove();
