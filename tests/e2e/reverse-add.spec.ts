@@ -105,3 +105,62 @@ test('a buyer the book has under another form of its name is named in the prompt
   await expect(popup.getByRole('option').first()).toContainText('（北京）星河数码科技有限责任公司');
   await expect(popup.getByRole('option').first()).toContainText('91110108MA01K7H205');
 });
+
+interface StoredInvoice {
+  id: string;
+  buyerTaxId: string;
+  total: number;
+  tax: number;
+  origin: string;
+  items: { name: string; amount: number }[];
+}
+
+/** The invoice history as IndexedDB holds it, read in the extension's own origin (an extension page). */
+function storedInvoices(page: Page): Promise<StoredInvoice[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredInvoice[]>((resolve, reject) => {
+        const open = indexedDB.open('taitou');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('invoices').objectStore('invoices').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result);
+          };
+        };
+      }),
+  );
+}
+
+test('each invoice the portal says it issued joins the buyer’s invoice history with its items; a refused one does not', async ({
+  extension,
+}) => {
+  const sample = SAMPLE_CUSTOMERS.find((c) => c.name === '杭州西湖龙井茶业有限公司');
+  const popup = await popupWithSamples(extension);
+  const stored = () => storedInvoices(popup);
+  const page = await openInvoiceForm(extension, portal.url);
+  // Refused by the form: nothing is kept.
+  await page.getByRole('button', { name: '发票开具' }).click();
+  await expect(page.getByText('请检查购买方信息')).toBeVisible();
+
+  await page.getByPlaceholder('请输入名称').fill(sample?.name ?? '');
+  await page.getByPlaceholder('请输入统一社会信用代码/纳税人识别号').fill(sample?.taxId ?? '');
+  await page.getByPlaceholder('0.00').fill('2000.00');
+  await page.getByRole('button', { name: '发票开具' }).click();
+  await expect(page.getByText(/发票开具成功/)).toBeVisible();
+  await expect.poll(async () => (await stored()).length).toBe(1);
+  const [first] = await stored();
+  expect(first).toMatchObject({
+    id: expect.stringMatching(/^local-/),
+    buyerTaxId: sample?.taxId,
+    total: 212_000,
+    tax: 12_000,
+    origin: '网页开具（Taitou 记录）',
+    items: [{ name: '*信息技术服务*软件开发服务', amount: 200_000 }],
+  });
+
+  // The same buyer again is another invoice.
+  await page.getByRole('button', { name: '发票开具' }).click();
+  await expect.poll(async () => (await stored()).length).toBe(2);
+});
