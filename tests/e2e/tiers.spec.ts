@@ -54,7 +54,7 @@ test('a tier with invoice defaults, given to a customer in the editor, with its 
   await expect(page.getByRole('status')).toHaveText(/已添加等级：金牌/);
   await expect(page.getByLabel('默认发票类型')).toBeFocused();
   await page.getByLabel('默认发票类型').selectOption({ label: '专票' });
-  await page.getByLabel('发票显示购买方地址电话、开户行账号').selectOption({ label: '显示' });
+  await page.getByLabel('票面展示购买方信息').selectOption({ label: '显示' });
   const template = '合同{合同号}，{客户名称}，{月份}';
   await page.getByLabel('备注模板').fill('合同');
   await page.getByRole('button', { name: '插入 {合同号}' }).click();
