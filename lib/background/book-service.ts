@@ -102,7 +102,9 @@ export function handlersFor(
     'page:saveCapture': (data) => index.write(() => capture['page:saveCapture'](data), created),
     'cs:issued': async (issued) => {
       const id = crypto.randomUUID().replaceAll('-', '');
-      await recordIssued(db, portalInvoice({ ...issued, issuedOn: chinaDay(Date.now()) }, id));
+      const record = await recordIssued(db, portalInvoice({ ...issued, issuedOn: chinaDay(Date.now()) }, id));
+      // The buyer's credit has moved: the next check reads it again.
+      credit.forget([record.buyerTaxId]);
       return null;
     },
     'page:search': async ({ query, limit }) => byIds((await index.get()).search(query, limit).map((h) => h.id)),
