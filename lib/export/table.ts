@@ -22,6 +22,11 @@ export const TableMetaSchema = z.object({
 /** One sheet to export: every cell is text, as the layout wrote it (the CSV writer neutralises formulas, not layouts). */
 export interface Table extends z.infer<typeof TableMetaSchema> {
   rows: string[][];
+  /**
+   * Columns whose cells Taitou itself computed as signed numbers (money, changes; never a customer's text): the CSV
+   * writer leaves a cell there that is nothing but a number (-500.00, -12.5%) as it is, so a spreadsheet adds it up.
+   */
+  signed?: readonly number[];
 }
 
 /** A table's width: its longest row. */

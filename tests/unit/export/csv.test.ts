@@ -53,6 +53,25 @@ describe('CSV export', () => {
     expect(rows.flatMap((r) => r.findings).filter((f) => f.code === 'import.digitsLost')).toEqual([]);
   });
 
+  it('leaves a signed number as it is in a column of computed figures, and neutralises anything else there', () => {
+    const table = {
+      name: 'x',
+      header: 0,
+      signed: [1],
+      rows: [
+        ['-12.50', '-12.50', '-3.5%'],
+        ['=1+1', '-1+1', "-2+cmd|' /C calc'!A0"],
+        ['名称', '-12.5%', '+86 571'],
+      ],
+    };
+    const lines = toCsv(table).slice(1).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual([
+      "'-12.50,-12.50,'-3.5%",
+      "'=1+1,'-1+1,'-2+cmd|' /C calc'!A0",
+      "名称,-12.5%,'+86 571",
+    ]);
+  });
+
   it('neutralises formulas, and the importer gets the text back by undoing exactly that', () => {
     const csv = toCsv(bookTable(FORMULAS));
     expect(csv).toContain('"\'=HYPERLINK(""http://x"",""y"")"');
