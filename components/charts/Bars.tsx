@@ -24,6 +24,8 @@ const ROW = 22;
 const LABEL = 190;
 const VALUE = 110;
 const LABEL_CHARS = 13;
+/** Half a 'YYYY-MM' label: nearer an edge than this, a centred label would be cut off. */
+const TICK_ROOM = 26;
 
 /** A label cut to fit its band; the whole of it is in the bar's tooltip and the data table. */
 export function fitLabel(label: string, chars = LABEL_CHARS): string {
@@ -68,19 +70,23 @@ function Columns({ items, summary }: Omit<Props, 'layout'>) {
         );
       })}
       <line class="axis" x1={0} x2={WIDTH} y1={zero} y2={zero} />
-      {items.map((item, i) =>
-        (last - i) % every === 0 ? (
+      {items.map((item, i) => {
+        if ((last - i) % every !== 0) return null;
+        const x = (bars[i]?.x ?? 0) + (bars[i]?.width ?? 0) / 2;
+        // A label at either edge is anchored inside the chart, so that it is not cut off.
+        const anchor = x < TICK_ROOM ? 'start' : x > WIDTH - TICK_ROOM ? 'end' : 'middle';
+        return (
           <text
             key={item.id}
             class="tick"
-            x={(bars[i]?.x ?? 0) + (bars[i]?.width ?? 0) / 2}
+            x={anchor === 'start' ? 0 : anchor === 'end' ? WIDTH : x}
             y={COLUMNS_HEIGHT + AXIS - 4}
-            text-anchor="middle"
+            text-anchor={anchor}
           >
             {item.label}
           </text>
-        ) : null,
-      )}
+        );
+      })}
     </svg>
   );
 }

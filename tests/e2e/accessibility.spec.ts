@@ -95,3 +95,25 @@ test('the manager: the tiers view with a tier’s defaults, and the editor’s d
   await expect(page.getByRole('region', { name: '发票', exact: true })).toContainText('没有这个客户的发票');
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the manager: the analytics page with its charts and a chart’s data table', async ({ extension }) => {
+  const { basicExport, invoiceWorkbook } = await import('../support/invoice-export');
+  // An import, then axe over a long page: more than the default on a busy machine.
+  test.setTimeout(90_000);
+  const page = await extension.context.newPage();
+  await page.goto(extension.url('manager.html'));
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await page.getByLabel('选择文件（Excel 或 CSV）…').setInputFiles({
+    name: '全量发票查询导出.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(invoiceWorkbook({ 发票基础信息: basicExport() })),
+  });
+  await page.getByRole('button', { name: /^导入 \d+ 张发票$/ }).click();
+  await page.getByRole('button', { name: '完成' }).click();
+  await page.getByRole('button', { name: '分析', exact: true }).click();
+  const months = page.getByRole('figure', { name: '月度开票金额' });
+  await expect(months.getByRole('img')).toBeVisible();
+  await months.getByRole('button', { name: '显示数据' }).click();
+  await expect(months.getByRole('table')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
