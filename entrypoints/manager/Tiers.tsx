@@ -103,10 +103,12 @@ export function Tiers({ customers, locale, t, onChanged, onClose }: Props) {
     return true;
   };
 
+  // A tier typed in the field gets its name as id; one customers hold keeps the value they hold.
   const add = async (label: string, fromField: boolean) => {
-    const edit = addTier(tiers, label);
+    const edit = addTier(tiers, label, fromField ? undefined : label);
     if (!edit.ok) {
       if (fromField) setAddFindings([edit.finding]);
+      else setNotice(`${label}：${edit.finding.message[locale]}`);
       return;
     }
     setAddFindings([]);

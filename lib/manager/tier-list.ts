@@ -55,15 +55,23 @@ const refused = (tiers: readonly Tier[], label: string, self?: string): TierEdit
 };
 
 /**
- * Adds a tier named `label` with no defaults, after the others. Its id (what customers hold) is the name, so that
- * customers already holding that text join it; if a renamed tier still has that id, a number is added to keep ids
- * unique.
+ * Adds a tier named `label` with no defaults, after the others. Its id (what customers hold) is `id` when given (a
+ * value customers already hold, exactly as they hold it), else the name, so that customers already holding that text
+ * join it; if a renamed tier still has that id, a number is added to keep ids unique.
  */
-export function addTier(tiers: readonly Tier[], label: string): TierEdit {
+export function addTier(tiers: readonly Tier[], label: string, wanted?: string): TierEdit {
   const wrong = refused(tiers, label);
   if (wrong) return wrong;
   const name = normalizeText(label);
   const ids = new Set(tiers.map((t) => t.id));
+  const given = wanted?.trim() && wanted.length <= TIER_LABEL_MAX ? wanted : undefined;
+  if (given && !ids.has(given)) {
+    return {
+      ok: true,
+      id: given,
+      tiers: [...tiers, { id: given, label: name, defaults: { invoiceType: null, remarks: '' } }],
+    };
+  }
   let id = name;
   for (let n = 2; ids.has(id); n++) id = `${name.slice(0, TIER_LABEL_MAX - String(n).length - 1)}-${n}`;
   return { ok: true, id, tiers: [...tiers, { id, label: name, defaults: { invoiceType: null, remarks: '' } }] };

@@ -29,6 +29,7 @@ async function openTiers(page: Page) {
 /** The tiers as extension storage keeps them, read in the extension's own origin. */
 const storedTiers = (page: Page) =>
   page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: typeof browser };
     const { tiers } = await chrome.storage.local.get('tiers');
     return tiers as { id: string; label: string; defaults: Record<string, unknown> }[];
   });

@@ -20,8 +20,8 @@ const BUILT_IN = TiersSchema.parse([]);
 const codes = (tiers: readonly Tier[], label: string, self?: string) =>
   labelFindings(tiers, label, self).map((f) => f.code);
 
-function added(tiers: readonly Tier[], label: string) {
-  const edit = addTier(tiers, label);
+function added(tiers: readonly Tier[], label: string, id?: string) {
+  const edit = addTier(tiers, label, id);
   if (!edit.ok) throw new Error(edit.finding.code);
   return edit;
 }
@@ -67,6 +67,17 @@ describe('the tier list', () => {
     expect(again.id).toBe('金牌-2');
     expect(new Set(again.tiers.map((t) => t.id)).size).toBe(again.tiers.length);
     expect(TiersSchema.safeParse(again.tiers).success).toBe(true);
+  });
+
+  it('defines a tier customers already hold under the very value they hold', () => {
+    const odd = ' 金牌  客户';
+    const { tiers, id } = added(BUILT_IN, odd, odd);
+    expect(id).toBe(odd);
+    expect(tiers.at(-1)).toMatchObject({ id: odd, label: '金牌 客户' });
+    expect(effectiveDefaults(customer('a', 'A', { tier: odd }), tiers).tier.label).toBe('金牌 客户');
+    expect(TiersSchema.safeParse(tiers).success).toBe(true);
+    // An id already taken falls back to the name.
+    expect(added(BUILT_IN, '特约', 'vip').id).toBe('特约');
   });
 
   it('keeps ids within 40 characters when it must number one', () => {
