@@ -268,9 +268,9 @@ const FUZZY_MAX = 24;
 // merely share a block, which costs a comparison, never a missed pair.
 const PRIME = 0x01000193;
 const mix = (h: number, code: number) => Math.imul(h ^ code, PRIME);
-function mixText(h: number, text: string, skip = -1): number {
+function mixText(h: number, text: string): number {
   let out = h;
-  for (let i = 0; i < text.length; i++) if (i !== skip) out = mix(out, text.charCodeAt(i));
+  for (let i = 0; i < text.length; i++) out = mix(out, text.charCodeAt(i));
   return out;
 }
 function finish(h: number): number {
@@ -288,13 +288,26 @@ const key = (tag: string, text: string) => finish(mixText(start(tag), text));
 /** Receives one block key: `probeOnly` when the customer only looks into the block (see blockKeys). */
 export type KeySink = (key: number, probeOnly: boolean) => void;
 
+// The hash of each prefix of a core, reused between calls.
+const prefixes = new Int32Array(FUZZY_MAX + 1);
+
 function fuzzyKeys(p: Profile, scope: string, probeOnly: boolean, sink: KeySink) {
   const { core, branch } = p.name;
   const scoped = mix(mixText(start('f'), scope), SEP);
   if (core.length >= FUZZY_MIN && core.length <= FUZZY_MAX) {
-    // The core itself and the core less each character in turn: two cores one edit apart share one of these.
-    sink(finish(mixText(mix(mixText(scoped, core), SEP), branch)), probeOnly);
-    for (let i = 0; i < core.length; i++) sink(finish(mixText(mix(mixText(scoped, core, i), SEP), branch)), probeOnly);
+    // The core itself and the core less each character in turn: two cores one edit apart share one of these. The
+    // core less character i goes on from the hash of its first i characters.
+    let h = scoped;
+    for (let i = 0; i < core.length; i++) {
+      prefixes[i] = h;
+      h = mix(h, core.charCodeAt(i));
+    }
+    sink(finish(mixText(mix(h, SEP), branch)), probeOnly);
+    for (let i = 0; i < core.length; i++) {
+      let less = prefixes[i] ?? 0;
+      for (let x = i + 1; x < core.length; x++) less = mix(less, core.charCodeAt(x));
+      sink(finish(mixText(mix(less, SEP), branch)), probeOnly);
+    }
   }
   if (p.initials.length >= 3 && p.initials !== core) {
     sink(finish(mixText(mix(mixText(mix(scoped, 0x69), p.initials), SEP), branch)), probeOnly);

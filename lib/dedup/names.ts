@@ -58,13 +58,13 @@ function addRegion(region: Region, word: RegionWord): boolean {
   return true;
 }
 
-/** A district right at `at` (海淀区, 浦东新区, 余杭县): two or three characters and its ending. */
-function districtAt(text: string, at: number): { name: string; length: number } | null {
+/** A district right at `at` (海淀区, 浦东新区, 余杭县), before `stop`: two or three characters and its ending. */
+function districtAt(text: string, at: number, stop: number): { name: string; length: number } | null {
   for (let length = 2; length <= 3; length++) {
     const end = at + length;
-    if (text.startsWith('新区', end)) return { name: text.slice(at, end), length: length + 2 };
-    const ch = text.charAt(end);
-    if (ch === '区' || ch === '县') return { name: text.slice(at, end), length: length + 1 };
+    if (end + 2 <= stop && text.startsWith('新区', end)) return { name: text.slice(at, end), length: length + 2 };
+    const ch = end < stop ? text.charCodeAt(end) : 0;
+    if (ch === 0x533a || ch === 0x53bf) return { name: text.slice(at, end), length: length + 1 };
   }
   return null;
 }
@@ -128,14 +128,13 @@ export function analyzeName(name: string): NameAnalysis {
     text = text.replace(/[()]/g, '');
   }
 
-  // Most names are no branch: their text is kept whole, not cut in two.
-  const cut = branchAt(text);
-  const branch = cut < text.length ? branchKey(text.slice(cut)) : '';
-  if (cut < text.length) text = text.slice(0, cut);
+  // The core is what remains between the region and the legal form: found as positions, then cut out once.
+  let end = branchAt(text);
+  const branch = end < text.length ? branchKey(text.slice(end)) : '';
 
   for (const [ending, f] of FORMS) {
-    if (text.endsWith(ending) && text.length > ending.length + 1) {
-      text = text.slice(0, -ending.length);
+    if (text.endsWith(ending, end) && end > ending.length + 1) {
+      end -= ending.length;
       if (!form || f !== 'company') form = f;
       break;
     }
@@ -144,20 +143,20 @@ export function analyzeName(name: string): NameAnalysis {
   // Region words at the start, as long as they agree with each other and leave a core of two characters.
   let at = 0;
   for (;;) {
-    const found = regionAt(text, at);
+    const found = regionAt(text, at, end);
     // addRegion changes nothing when the word contradicts what is known.
-    if (!found || text.length - at - found.length < 2 || !addRegion(region, found.word)) break;
+    if (!found || end - at - found.length < 2 || !addRegion(region, found.word)) break;
     at += found.length;
   }
   // A district follows a region (北京市海淀区…, 上海浦东新区…), or opens a small business's name (海淀区张记便利店).
   {
-    const district = districtAt(text, at);
-    if (district && text.length - at - district.length >= (at === 0 ? 3 : 2)) {
+    const district = districtAt(text, at, end);
+    if (district && end - at - district.length >= (at === 0 ? 3 : 2)) {
       region.district = district.name;
       at += district.length;
     }
   }
-  const core = text.slice(at);
+  const core = text.slice(at, end);
   const strength = form && core.length >= 2 ? 'strong' : core.length >= 4 ? 'medium' : 'weak';
   return { folded, region, core, form, branch, strength };
 }

@@ -127,16 +127,17 @@ for (const word of WORDS.values()) {
 }
 for (const list of BY_FIRST.values()) list.sort((x, y) => y.name.length - x.name.length);
 
-/** The region word starting at `at` in `text`, with any formal ending (省, 市, 自治区…), or null. */
-export function regionAt(text: string, at: number): { word: RegionWord; length: number } | null {
+/** The region word starting at `at` in `text` and ending by `stop`, with any formal ending (省, 市, 自治区…), or null. */
+export function regionAt(text: string, at: number, stop = text.length): { word: RegionWord; length: number } | null {
   const words = BY_FIRST.get(text.charCodeAt(at));
   if (!words) return null;
   for (const word of words) {
-    // Words have two to four characters.
-    if (!text.startsWith(word.name, at)) continue;
     const rest = at + word.name.length;
+    if (rest > stop || !text.startsWith(word.name, at)) continue;
     for (const ending of ENDINGS) {
-      if (text.startsWith(ending, rest)) return { word, length: word.name.length + ending.length };
+      if (rest + ending.length <= stop && text.startsWith(ending, rest)) {
+        return { word, length: word.name.length + ending.length };
+      }
     }
     return { word, length: word.name.length };
   }
