@@ -78,11 +78,13 @@ export function startAgent(env: AgentEnv): void {
     close();
     const adapter = adapterFor(doc.location.hostname);
     const fillForm = async (): Promise<FieldResult[]> => {
-      const buyer = findBuyerFields(doc, openShadow);
+      // The buyer's own fields say when the form is uncovered: 备注 further down may be out of view, not covered.
+      const found = findBuyerFields(doc, openShadow);
+      const buyer = found.filter((f) => f.role === 'name' || f.role === 'taxId');
       await preparePage(
         doc,
         adapter,
-        buyer.map((f) => f.element),
+        (buyer.length > 0 ? buyer : found).map((f) => f.element),
       );
       // fillBuyer scans again on purpose: opening 更多 may have shown or rendered fields the first scan saw hidden.
       return fillBuyer(doc, message.values, openShadow);
@@ -167,6 +169,8 @@ async function chooseTypeThenFill(
   const formOpen = () => findBuyerFields(doc).some((f) => f.role !== 'invoiceType');
   await waitUntil(doc, formOpen, FORM_AFTER_DIALOG_MS);
   if (!formOpen()) return chosen;
+  // The dialog fades out over the form; until it has gone it covers the fields.
+  await waitUntil(doc, () => !isVisible(radio), 1000);
   const rest = await fillForm();
   return [...chosen.filter((r) => r.role === 'invoiceType'), ...rest.filter((r) => r.role !== 'invoiceType')];
 }

@@ -51,7 +51,7 @@ export function chooseOption(select: HTMLSelectElement, type: InvoiceKind): Writ
 }
 
 /**
- * Picks the radio of a group whose text names an invoice type, by clicking it as a person would (component
+ * Picks the radio of a group whose text names an invoice type, by clicking its label as a person would (component
  * libraries listen to that), then re-reads it; rejected when none does.
  */
 export function chooseRadio(
@@ -60,6 +60,7 @@ export function chooseRadio(
 ): WriteOutcome {
   const radio = radios.find((r) => namesType(r.text, type))?.radio;
   if (!radio) return 'rejected';
-  if (!radio.checked) radio.click();
+  // The label a person clicks: TDesign's radio listens there and ignores clicks on its hidden native input.
+  if (!radio.checked) (radio.closest('label') ?? radio).click();
   return radio.checked ? 'verified' : 'rejected';
 }

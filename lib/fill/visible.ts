@@ -1,17 +1,18 @@
 /** Wrappers that component libraries draw over or around the native control; a hit on them is a hit on it. */
 const WRAPPERS =
-  'label, .t-input, .t-checkbox, .el-input, .el-select, .el-checkbox, .ant-input-affix-wrapper, .ant-select, .ant-checkbox-wrapper';
+  'label, .t-input, .t-checkbox, .t-radio, .el-input, .el-select, .el-checkbox, .el-radio, .ant-input-affix-wrapper, .ant-select, .ant-checkbox-wrapper, .ant-radio-wrapper';
 
 /** Taitou's own overlays (inline list, capture prompt, toast) sit over the page but never hide a field from us. */
 const OWN_OVERLAY = /^TAITOU-/;
 
 /**
  * Whether a person can see this control where it is: not hidden by display, visibility or opacity, not zero-sized,
- * not pushed off the page, and not covered by another element. Honeypots fail one of these. Styled checkboxes hide
- * the native box, so for them the visible wrapper counts.
+ * not pushed off the page, and not covered by another element. Honeypots fail one of these. Styled checkboxes and
+ * radios hide the native control, so for them the visible wrapper counts.
  */
 export function isVisible(el: Element): boolean {
-  const target = (el as HTMLInputElement).type === 'checkbox' ? (el.closest(WRAPPERS) ?? el) : el;
+  const type = (el as HTMLInputElement).type;
+  const target = type === 'checkbox' || type === 'radio' ? (el.closest(WRAPPERS) ?? el) : el;
   if (!target.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
   const rect = target.getBoundingClientRect();
   if (rect.width < 2 || rect.height < 2) return false;
