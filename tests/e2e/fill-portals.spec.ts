@@ -32,6 +32,11 @@ const EXPECTED_VALUE: Record<FieldRole, string | boolean> = {
   email: customer.email ?? '',
   mobile: customer.mobile ?? '',
   naturalPerson: false,
+  // The sample's own invoice defaults (no tier defaults are set here): 专票, no remarks, no show flags.
+  invoiceType: customer.invoiceDefaults?.type === 'special',
+  remarks: customer.invoiceDefaults?.remarks ?? '',
+  showAddressPhone: false,
+  showBankAccount: false,
 };
 
 const valueAt = (data: unknown, path: string) =>
@@ -72,7 +77,7 @@ for (const fixture of EXPECTED.pages.filter((p) => p.page !== 'dppt-blue-invoice
       const got = valueAt(submitted, field.submittedKey);
       if (field.role !== 'none') {
         const want = EXPECTED_VALUE[field.role];
-        const shown = field.role === 'naturalPerson' ? (want ? field.checkedValue : field.uncheckedValue) : want;
+        const shown = typeof want === 'boolean' ? (want ? field.checkedValue : field.uncheckedValue) : want;
         expect(got, `${field.label} (${field.submittedKey})`).toEqual(shown ?? want);
       } else if (field.honeypot) {
         expect(got, `honeypot ${field.label}`).toBe('');

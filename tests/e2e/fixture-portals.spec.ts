@@ -26,7 +26,9 @@ import { type PortalServer, startPortalServer } from '../support/portal-server';
 // tests/fixtures/portals/expected-roles.json lists, honeypots must be imperceptible, and values a person types
 // must reach each framework's model (window.__submitted), because the extension's e2e tests assert on that.
 
-type TextRole = Exclude<FieldRole, 'naturalPerson'>;
+/** Roles a person sets by ticking a box or choosing an option, not by typing: the value expected is per field. */
+const SWITCHES = new Set<FieldRole | 'none'>(['naturalPerson', 'showAddressPhone', 'showBankAccount', 'invoiceType']);
+type TextRole = Exclude<FieldRole, 'naturalPerson' | 'showAddressPhone' | 'showBankAccount' | 'invoiceType'>;
 
 /** What a person types for each role: one customer, in the shapes the fields ask for. */
 const TYPED: Record<TextRole, string> = {
@@ -40,6 +42,7 @@ const TYPED: Record<TextRole, string> = {
   bankNameAccount: '杭州银行西湖支行 3301040160001234567',
   email: 'caiwu@longjing-tea.cn',
   mobile: '13905710001',
+  remarks: '合同号 HT-2024-018',
 };
 
 /** A second customer, written by script the way the fill engine does it. */
@@ -54,6 +57,7 @@ const SCRIPTED: Record<TextRole, string> = {
   bankNameAccount: '宁波银行北仑支行 51010122000123456',
   email: 'finance@ningbo-port.cn',
   mobile: '13857400002',
+  remarks: '2024年3月技术服务费',
 };
 
 type Submitted = Record<string, unknown>;
@@ -363,7 +367,7 @@ test('expected-roles.json covers every fixture page and uses only known roles', 
     for (const f of p.fields) {
       if (f.honeypot) expect(f, `${p.page} ${f.label}`).toMatchObject({ role: 'none', visible: false });
       if (f.role !== 'none') expect(f.submittedKey, `${p.page} ${f.label}`).toBeTruthy();
-      if (f.role === 'naturalPerson') expect(f.checkedValue, `${p.page} ${f.label}`).toBeDefined();
+      if (SWITCHES.has(f.role)) expect(f.checkedValue, `${p.page} ${f.label}`).toBeDefined();
     }
   }
   expect(portal('distractor').fields.every((f) => f.role === 'none')).toBe(true);
@@ -391,7 +395,11 @@ for (const p of EXPECTED.pages) {
     // clicking at the field and typing.
     for (const f of p.fields) {
       if (f.role === 'none') continue;
-      if (f.role === 'naturalPerson') {
+      if (f.role === 'invoiceType') {
+        await locate(await frameAt(f.frames), f).selectOption(String(f.checkedValue));
+        continue;
+      }
+      if (SWITCHES.has(f.role)) {
         // A person clicks what they see: TDesign's box and label, not its visually hidden native checkbox.
         const box = locate(await frameAt(f.frames), f);
         if (!f.visibleVia) await box.click();
@@ -404,13 +412,14 @@ for (const p of EXPECTED.pages) {
         continue;
       }
       const input = f.closed ? null : locate(await frameAt(f.frames), f);
-      if (!input) await closed?.type(f, TYPED[f.role]);
+      const text = TYPED[f.role as TextRole];
+      if (!input) await closed?.type(f, text);
       else if (f.role === 'taxId') {
         await input.click();
         await page.keyboard.type(TYPED.taxId);
-      } else await input.fill(TYPED[f.role]);
+      } else await input.fill(text);
     }
-    for (const f of p.fields.filter((x) => x.role !== 'none' && x.role !== 'naturalPerson')) {
+    for (const f of p.fields.filter((x) => x.role !== 'none' && !SWITCHES.has(x.role))) {
       const shown = f.closed ? await closed?.value(f) : await locate(await frameAt(f.frames), f).inputValue();
       expect(shown, `${p.page} ${f.label}: shown after typing`).toBe(TYPED[f.role as keyof typeof TYPED]);
     }
@@ -421,8 +430,8 @@ for (const p of EXPECTED.pages) {
       if (!f.submittedKey) continue;
       const got = valueAt(submitted, f.submittedKey);
       const where = `${p.page} ${f.label} → __submitted.${f.submittedKey}`;
-      if (f.role === 'naturalPerson') expect(got, where).toBe(f.checkedValue);
-      else if (f.role !== 'none') expect(got, where).toBe(TYPED[f.role]);
+      if (SWITCHES.has(f.role)) expect(got, where).toBe(f.checkedValue);
+      else if (f.role !== 'none') expect(got, where).toBe(TYPED[f.role as TextRole]);
       else if (f.honeypot) expect(got, where).toBe('');
       else if (before.has(f)) expect(String(got), where).toBe(before.get(f));
     }
@@ -431,7 +440,7 @@ for (const p of EXPECTED.pages) {
     // Then a script replaces the values with another customer's, the way the fill engine writes them: the native
     // value setter plus an input event reaches every framework's model. Fields in the closed root are left out:
     // page scripts cannot reach them (an extension can, through chrome.dom.openOrClosedShadowRoot).
-    const scripted = p.fields.filter((f) => f.role !== 'none' && f.role !== 'naturalPerson' && !f.closed);
+    const scripted = p.fields.filter((f) => f.role !== 'none' && !SWITCHES.has(f.role) && !f.closed);
     for (const f of scripted) {
       await locate(await frameAt(f.frames), f).evaluate(setByScript, SCRIPTED[f.role as TextRole]);
     }
