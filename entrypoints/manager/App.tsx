@@ -185,7 +185,7 @@ export function App() {
         onClose={back}
       />
     ) : view === 'tiers' ? (
-      <Tiers customers={book} locale={locale} t={t} onChanged={refresh} onClose={back} />
+      <Tiers customers={book} loading={loading} locale={locale} t={t} onChanged={refresh} onClose={back} />
     ) : view === 'analytics' ? (
       <Analytics locale={locale} t={t} onClose={back} />
     ) : null;

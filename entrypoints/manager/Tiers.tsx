@@ -37,6 +37,8 @@ import '../../components/form.css';
 interface Props {
   /** The whole book: how many customers each tier has, and who moves when a tier in use is deleted. */
   customers: readonly Customer[];
+  /** The book is still being read: counts may be short, and a tier's customers cannot all be moved yet. */
+  loading: boolean;
   locale: Locale;
   t: Translate;
   /** Customers changed (moved out of a deleted tier, or back by undo): the table reads them again. */
@@ -59,7 +61,7 @@ const PLACEHOLDER_KEYS = Object.keys(PLACEHOLDERS) as PlaceholderKey[];
  * defaults. Every change is stored at once in extension storage, and the last one can be undone. A tier still in
  * use can be deleted: its customers move to 普通 in one batch, which the undo takes back with the tier.
  */
-export function Tiers({ customers, locale, t, onChanged, onClose }: Props) {
+export function Tiers({ customers, loading, locale, t, onChanged, onClose }: Props) {
   const [tiers, take] = useTiers();
   const counts = useMemo(() => tierCounts(customers), [customers]);
   const [selectedId, setSelectedId] = useState('normal');
@@ -120,6 +122,7 @@ export function Tiers({ customers, locale, t, onChanged, onClose }: Props) {
   };
 
   const remove = async (tier: Tier) => {
+    if (loading) return setNotice(t('tiersWaitLoading'));
     const members = customers.filter((c) => c.tier === tier.id).map((c) => c.id);
     let batch: string | undefined;
     if (members.length > 0) {

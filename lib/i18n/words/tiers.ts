@@ -20,6 +20,7 @@ export const tiersZhCN = {
   tiersDelete: '删除等级',
   tiersDeleteMove: '“{name}”等级有 {count} 个客户。删除等级后，这些客户改为“普通”（可撤销）。继续吗？',
   tiersDeleted: '已删除等级：{name}',
+  tiersWaitLoading: '客户簿还在载入，载完后再删除等级',
   tiersDeletedMoved: '已删除等级：{name}；{count} 个客户改为普通',
   tiersDefaults: '开票默认',
   tiersNotSet: '不指定',
@@ -106,6 +107,7 @@ export const tiersEn: Record<keyof typeof tiersZhCN, string> = {
   tiersDeleteMove:
     '{count} customers are in “{name}”. Deleting the tier moves them to Normal (you can undo it). Go on?',
   tiersDeleted: 'Tier deleted: {name}',
+  tiersWaitLoading: 'The book is still loading: delete the tier once it has loaded',
   tiersDeletedMoved: 'Tier deleted: {name}; {count} customers moved to Normal',
   tiersDefaults: 'Invoice defaults',
   tiersNotSet: 'Not set',
