@@ -68,7 +68,9 @@ describe('radios and selects of the invoice type', () => {
     ];
     // Where a person clicks: the label (TDesign listens there, not on its hidden native radio).
     let labelClicks = 0;
-    el('#s').closest('label')?.addEventListener('click', () => labelClicks++);
+    el('#s')
+      .closest('label')
+      ?.addEventListener('click', () => labelClicks++);
     expect(chooseRadio(radios, 'special')).toBe('verified');
     expect([el<HTMLInputElement>('#n').checked, el<HTMLInputElement>('#s').checked]).toEqual([false, true]);
     expect(labelClicks).toBeGreaterThanOrEqual(1);
