@@ -30,10 +30,11 @@ try {
     `  ${label.padEnd(58)} p50 ${s.p50.toFixed(3)} ms, p95 ${s.p95.toFixed(3)} ms` +
     (judged ? ` (target ≤ ${TARGET_MS}): ${verdict(s.p95)}` : '');
   console.log(
-    `Credit check at fill: ${r.invoices} invoices for ${r.buyers} buyers in IndexedDB, ${r.checked} buyers checked ` +
+    `Credit check at fill: ${r.invoices} invoices for ${r.customers} customers (${r.buyers} of them with invoices) ` +
+      `in IndexedDB, ${r.checked} buyers checked, half with a monthly limit and half with a total one ` +
       `(headless Chromium, manager page, today ${r.today}; stored in ${Math.round(r.storeMs)} ms)`,
   );
-  console.log(line('at fill, warm (the reader asked when the suggestion showed)', r.warmAtFill, true));
+  console.log(line('at fill, warm (read when its suggestion showed; mean of 20)', r.warmAtFill, true));
   console.log(line('when the suggestion shows (the first check, reading)', r.warmWhenShown));
   console.log(line('cold, monthly limit (one buyer read by keys, nothing kept)', r.coldMonth, true));
   console.log(line('cold, total limit (all of the buyer read, nothing kept)', r.coldTotal, true));
