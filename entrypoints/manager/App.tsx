@@ -187,7 +187,7 @@ export function App() {
     ) : view === 'tiers' ? (
       <Tiers customers={book} loading={loading} locale={locale} t={t} onChanged={refresh} onClose={back} />
     ) : view === 'analytics' ? (
-      <Analytics locale={locale} t={t} onClose={back} />
+      <Analytics locale={locale} t={t} onChanged={refresh} onClose={back} />
     ) : null;
   if (full) {
     return (
