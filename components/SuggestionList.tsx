@@ -55,13 +55,13 @@ export function SuggestionList({ customers, credit, label, selected, t, onPick }
             class={classes || undefined}
             onClick={() => onPick?.(c)}
           >
-            <span class="name">
+            <span class="title">
               {vip && (
                 <span class="vip-mark" title={t('vipMark')}>
                   {t('tierVip')}
                 </span>
               )}
-              {c.name}
+              <span class="name">{c.name}</span>
             </span>
             <span class="tax-id">{c.taxId || t('taxIdNone')}</span>
             <CreditBadge view={credit[c.id]} t={t} />
