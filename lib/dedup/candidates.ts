@@ -30,9 +30,9 @@ export interface Blocks {
   dirty: boolean;
 }
 
-/** A block larger than this is not compared pair by pair: each member meets only its next few neighbours. */
+/** A block larger than this is not compared pair by pair: each member meets only its next BLOCK_WINDOW neighbours. */
 export const BLOCK_CAP = 40;
-const WINDOW = 4;
+export const BLOCK_WINDOW = 4;
 
 function profileSlot(blocks: Blocks, record: DedupRecord): number {
   const id = record.id ?? '';
@@ -256,7 +256,7 @@ export function forEachCandidate(
     if (memberCount > cap) {
       oversized++;
       for (let x = 0; x < memberCount; x++) {
-        for (let y = x + 1; y <= x + WINDOW && y < memberCount; y++) push(members[x] ?? 0, members[y] ?? 0);
+        for (let y = x + 1; y <= x + BLOCK_WINDOW && y < memberCount; y++) push(members[x] ?? 0, members[y] ?? 0);
       }
       continue;
     }

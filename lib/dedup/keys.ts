@@ -205,8 +205,9 @@ function coreInitials(core: string, keys: DedupRecord['keys']): string {
 }
 
 // A profile's lists are nearly always empty or of one item: built in a scratch list, then copied at their size
-// (an empty one shared), rather than grown from empty arrays, four per customer, in a scan of the whole book.
-const NONE: readonly string[] = Object.freeze([]);
+// (an empty one shared), rather than grown from empty arrays, four per customer, in a scan of the whole book. The
+// shared one is not frozen: a frozen array is another kind of array to V8, and scoring would then meet two kinds.
+const NONE: readonly string[] = [];
 const scratch: string[] = [];
 let scratchCount = 0;
 
