@@ -2,30 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { analyticsHandlers, bookAnalytics } from '../../../lib/background/analytics-service';
 import { createCustomer } from '../../../lib/db/customers';
 import { importInvoices } from '../../../lib/db/invoices';
-import { type InvoiceDraft, InvoiceDraftSchema } from '../../../lib/domain/invoice';
+import type { InvoiceDraft } from '../../../lib/domain/invoice';
 import { PROTOCOL } from '../../../lib/messaging/protocol';
 import { customerInput, freshBook } from '../../support/book';
+import { invoiceDraft } from '../../support/invoice';
 
 const XIAOMI = '91110000600037341L';
 const OTHER = '91330206MA2H3K5P7T';
 // 2026-03-31 20:00 UTC is 2026-04-01 04:00 in China: the worker's day is China's.
 const NOW = Date.UTC(2026, 2, 31, 20);
 
-let serial = 0;
-function invoice(buyerTaxId: string, day: string, total: number, over: Partial<InvoiceDraft> = {}): InvoiceDraft {
-  serial += 1;
-  return InvoiceDraftSchema.parse({
-    id: `2644200000${String(serial).padStart(10, '0')}`,
-    buyerTaxId,
-    buyerName: '某公司',
-    issuedOn: day,
-    amount: total,
-    tax: 0,
-    total,
-    red: total < 0,
-    ...over,
-  });
-}
+const invoice = invoiceDraft;
 
 async function book() {
   const db = await freshBook();

@@ -3,29 +3,16 @@ import { customerCredit, customerInvoices } from '../../../lib/background/custom
 import { createCustomer } from '../../../lib/db/customers';
 import { importInvoices } from '../../../lib/db/invoices';
 import type { TaitouDB } from '../../../lib/db/open';
-import { type InvoiceDraft, InvoiceDraftSchema } from '../../../lib/domain/invoice';
+import type { InvoiceDraft } from '../../../lib/domain/invoice';
 import { customerInput, freshBook } from '../../support/book';
+import { invoiceDraft } from '../../support/invoice';
 
 const XIAOMI = '91110000600037341L';
 const OTHER = '91330206MA2H3K5P7T';
 // 2026-03-15 12:00 in China.
 const NOW = Date.UTC(2026, 2, 15, 4);
 
-let serial = 0;
-function invoice(buyerTaxId: string, day: string, total: number, over: Partial<InvoiceDraft> = {}): InvoiceDraft {
-  serial += 1;
-  return InvoiceDraftSchema.parse({
-    id: `2644200000${String(serial).padStart(10, '0')}`,
-    buyerTaxId,
-    buyerName: '某公司',
-    issuedOn: day,
-    amount: total,
-    tax: 0,
-    total,
-    red: total < 0,
-    ...over,
-  });
-}
+const invoice = invoiceDraft;
 
 async function bookWith(invoices: InvoiceDraft[], taxId = XIAOMI, creditLimit: unknown = null) {
   const db = await freshBook();

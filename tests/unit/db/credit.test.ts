@@ -3,28 +3,19 @@ import { creditOf, creditReader } from '../../../lib/db/credit';
 import { importInvoices, invoicesOf } from '../../../lib/db/invoices';
 import type { TaitouDB } from '../../../lib/db/open';
 import type { Customer } from '../../../lib/domain/customer';
-import { type InvoiceDraft, InvoiceDraftSchema } from '../../../lib/domain/invoice';
+import type { InvoiceDraft } from '../../../lib/domain/invoice';
 import { freshBook } from '../../support/book';
+import { invoiceDraft } from '../../support/invoice';
 
 const XIAOMI = '91110000600037341L';
 const OTHER = '91330206MA2H3K5P7T';
 const TODAY = '2026-03-15';
 
-let serial = 0;
-function invoice(buyerTaxId: string, day: string, total: number, over: Partial<InvoiceDraft> = {}): InvoiceDraft {
-  serial += 1;
-  return InvoiceDraftSchema.parse({
-    id: `2644200000${String(serial).padStart(10, '0')}`,
-    buyerTaxId,
+const invoice = (buyerTaxId: string, day: string, total: number, over: Partial<InvoiceDraft> = {}) =>
+  invoiceDraft(buyerTaxId, day, total, {
     buyerName: buyerTaxId === XIAOMI ? '北京小米科技有限责任公司' : '宁波港湾物流有限公司',
-    issuedOn: day,
-    amount: total,
-    tax: 0,
-    total,
-    red: total < 0,
     ...over,
   });
-}
 
 const customer = (creditLimit: Customer['creditLimit'], taxId = XIAOMI) => ({ taxId, creditLimit });
 const monthly = (yuan: number) => customer({ amount: yuan, period: 'month' });

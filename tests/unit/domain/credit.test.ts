@@ -11,23 +11,11 @@ import {
 } from '../../../lib/domain/credit';
 import type { Customer } from '../../../lib/domain/customer';
 import { parseCreditAmount } from '../../../lib/domain/edit';
-import { type InvoiceDraft, InvoiceDraftSchema } from '../../../lib/domain/invoice';
+import type { InvoiceDraft } from '../../../lib/domain/invoice';
+import { invoiceDraft } from '../../support/invoice';
 
-let serial = 0;
-/** A real invoice draft (through its schema) of `total` fen, all of it amount, issued on `day`. */
-function invoice(day: string, total: number, over: Partial<InvoiceDraft> = {}): InvoiceDraft {
-  serial += 1;
-  return InvoiceDraftSchema.parse({
-    id: `2644200000000000${String(serial).padStart(4, '0')}`,
-    buyerTaxId: '91110000600037341L',
-    issuedOn: day,
-    amount: total,
-    tax: 0,
-    total,
-    red: total < 0,
-    ...over,
-  });
-}
+const invoice = (day: string, total: number, over: Partial<InvoiceDraft> = {}) =>
+  invoiceDraft('91110000600037341L', day, total, over);
 
 const monthly = (yuan: number): Customer['creditLimit'] => ({ amount: yuan, period: 'month' });
 const TODAY = '2026-03-15';
