@@ -29,6 +29,8 @@ export interface MenuBroadcast {
   query: string;
 }
 const revision = z.number().int().positive();
+// An issued invoice line's fen, ±10 billion yuan: 2,000 lines and their tax must still add up to a safe integer.
+const lineFen = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
 const limit = z.number().int().min(1).max(200).default(20);
 
 /**
@@ -138,9 +140,9 @@ export const PROTOCOL = {
         .array(
           z.object({
             name: z.string().max(300),
-            amount: z.number().int().safe(),
+            amount: lineFen,
             taxRate: z.string().max(20),
-            tax: z.number().int().safe(),
+            tax: lineFen,
           }),
         )
         .min(1)
