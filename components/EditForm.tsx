@@ -5,14 +5,14 @@ import type { CreditReading } from '../lib/db/credit';
 import type { CustomerDraft } from '../lib/domain/customer';
 import { addEntry, changeEntry, parseCreditAmount, parseTags, removeEntry, unverify, verify } from '../lib/domain/edit';
 import type { Finding } from '../lib/domain/findings';
+import { type DefaultSource, effectiveDefaults, REMARKS_LIMIT, type Tier } from '../lib/domain/tiers';
 import {
-  type DefaultSource,
-  effectiveDefaults,
+  CREDIT_PERIODS,
+  CUSTOMER_KINDS,
+  INVOICE_CHOICES,
   NO_INVOICE_DEFAULTS,
-  REMARKS_LIMIT,
-  type Tier,
-} from '../lib/domain/tiers';
-import { CREDIT_PERIODS, CUSTOMER_KINDS, INVOICE_CHOICES, REVIEW_STATUSES } from '../lib/domain/vocabulary';
+  REVIEW_STATUSES,
+} from '../lib/domain/vocabulary';
 import type { Locale, MessageKey, Translate } from '../lib/i18n/messages';
 import { flagOf, SHOW_CHOICES, showChoiceOf, tierIds } from '../lib/manager/tier-list';
 import { EntryFields } from './EntryFields';

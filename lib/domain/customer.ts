@@ -1,5 +1,5 @@
-import { CustomerInvoiceDefaultsSchema, NO_INVOICE_DEFAULTS } from './tiers';
-import { CREDIT_PERIODS, CUSTOMER_KINDS, REVIEW_STATUSES, SOURCES } from './vocabulary';
+import { CustomerInvoiceDefaultsSchema } from './tiers';
+import { CREDIT_PERIODS, CUSTOMER_KINDS, NO_INVOICE_DEFAULTS, REVIEW_STATUSES, SOURCES } from './vocabulary';
 import { z } from './zod';
 
 const text = (max: number) => z.string().max(max);

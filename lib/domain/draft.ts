@@ -1,7 +1,7 @@
 import type { BuyerDetails } from './buyer';
 import type { CustomerDraft, CustomerInput } from './customer';
 import type { Finding } from './findings';
-import { NO_INVOICE_DEFAULTS } from './tiers';
+import { NO_INVOICE_DEFAULTS } from './vocabulary';
 
 /** What the quick-add form edits: one customer with a single address-and-bank entry, every value a string. */
 export interface QuickDraft extends BuyerDetails {

@@ -1,5 +1,5 @@
 import type { Customer } from './customer';
-import { INVOICE_TYPES } from './vocabulary';
+import { INVOICE_TYPES, NO_INVOICE_DEFAULTS } from './vocabulary';
 import { z } from './zod';
 
 const text = (max: number) => z.string().max(max);
@@ -64,13 +64,6 @@ export const CustomerInvoiceDefaultsSchema = z.object({
   showAddressBank: z.boolean().nullable().default(null),
 });
 export type CustomerInvoiceDefaults = z.infer<typeof CustomerInvoiceDefaultsSchema>;
-export const NO_INVOICE_DEFAULTS: CustomerInvoiceDefaults = {
-  type: null,
-  remarks: '',
-  deliveryEmail: '',
-  deliveryMobile: '',
-  showAddressBank: null,
-};
 
 /** The customer fields the defaults come from; a customer of today's shape (type and remarks only) fits too. */
 export type DefaultsOwner = Pick<Customer, 'tier' | 'email' | 'mobile'> & {

@@ -1,5 +1,5 @@
 import type { BillingEntry, Customer } from '../../lib/domain/customer';
-import { NO_INVOICE_DEFAULTS } from '../../lib/domain/tiers';
+import { NO_INVOICE_DEFAULTS } from '../../lib/domain/vocabulary';
 import { searchKeys } from '../../lib/search/keys';
 
 /** The time the records below were made and last changed, unless a test says otherwise. */

@@ -1,6 +1,6 @@
 import type { BillingEntry, Customer } from '../../lib/domain/customer';
 import { usccCheckChar } from '../../lib/domain/tax-id';
-import { NO_INVOICE_DEFAULTS } from '../../lib/domain/tiers';
+import { NO_INVOICE_DEFAULTS } from '../../lib/domain/vocabulary';
 import { searchKeys } from '../../lib/search/keys';
 
 // Deterministic fictional customers for tests and the search benchmark. No Node or DOM APIs,

@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { NO_INVOICE_DEFAULTS } from '../../domain/tiers';
+import { NO_INVOICE_DEFAULTS } from '../../domain/vocabulary';
 
 /**
  * Version 5: a customer's invoice defaults gain the delivery email and mobile and whether the invoice shows the

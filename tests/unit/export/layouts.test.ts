@@ -1,7 +1,7 @@
 import { utils } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { parsePaste } from '../../../lib/domain/paste';
-import { NO_INVOICE_DEFAULTS } from '../../../lib/domain/tiers';
+import { NO_INVOICE_DEFAULTS } from '../../../lib/domain/vocabulary';
 import { BATCH_ISSUE_HEADER_ROW, batchIssueTable, SHOW_BUYER_DETAILS } from '../../../lib/export/batch-issue';
 import { bookTable, entryText } from '../../../lib/export/book';
 import { LAYOUTS } from '../../../lib/export/layouts';
