@@ -3,6 +3,7 @@ import { validateCustomer } from '../lib/domain/validate';
 import { creditSummary } from '../lib/fill/notes';
 import type { Translate } from '../lib/i18n/messages';
 import type { CreditView } from '../lib/messaging/protocol';
+import './suggestion-list.css';
 
 interface Props {
   customers: Customer[];
@@ -14,7 +15,7 @@ interface Props {
   onPick?: (customer: Customer) => void;
 }
 
-/** The badges CustomerList shows, but for the tier: a VIP customer gets its own mark before the name. */
+/** A customer's warnings as badges; a VIP customer has its own mark before the name instead. */
 function badges(customer: Customer, t: Translate): string[] {
   const findings = validateCustomer(customer);
   const out: string[] = [];
