@@ -129,18 +129,36 @@ function sortKeys(profiles: readonly (Profile | null)[]): Float64Array {
   return from.byteLength * 8 >= from.buffer.byteLength * 7 ? from : from.slice();
 }
 
+const emptyBlocks = (): Blocks => ({
+  profiles: [],
+  records: [],
+  slotOf: new Map(),
+  sorted: new Float64Array(0),
+  added: new Map(),
+  addedProbers: new Map(),
+  dirty: false,
+});
+
 /** Files every customer by its block keys (customers need ids). */
 export function buildBlocks(customers: readonly DedupRecord[]): Blocks {
-  const blocks: Blocks = {
-    profiles: [],
-    records: [],
-    slotOf: new Map(),
-    sorted: new Float64Array(0),
-    added: new Map(),
-    addedProbers: new Map(),
-    dirty: false,
-  };
+  const blocks = emptyBlocks();
   for (const customer of customers) profileSlot(blocks, customer);
+  blocks.sorted = sortKeys(blocks.profiles);
+  return blocks;
+}
+
+/**
+ * Builds the blocks a few customers at a time, for building them ahead (once the manager has the book, before the
+ * clerk asks for the scan) without holding the page: each step files `slice` customers, the last sorts the keys (a
+ * fraction of the whole). Run to its end, it returns what buildBlocks returns.
+ */
+export function* buildBlocksInSteps(customers: readonly DedupRecord[], slice = 2000): Generator<void, Blocks, void> {
+  const blocks = emptyBlocks();
+  const step = Math.max(1, slice);
+  for (let from = 0; from < customers.length; from += step) {
+    for (const customer of customers.slice(from, from + step)) profileSlot(blocks, customer);
+    yield;
+  }
   blocks.sorted = sortKeys(blocks.profiles);
   return blocks;
 }

@@ -6,6 +6,7 @@ import {
   BLOCK_WINDOW,
   type Blocks,
   buildBlocks,
+  buildBlocksInSteps,
   candidatePairs,
   removeFromBlocks,
 } from '../../../lib/dedup/candidates';
@@ -132,5 +133,23 @@ describe('candidate pairs from the sorted keys', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('blocks built in steps', () => {
+  it('are the blocks built at once, a slice of customers a step and the keys sorted last', () => {
+    const book: Customer[] = generateCustomers(1000, 22);
+    // A customer filed twice, in different slices: the later record counts, as when built at once.
+    const again = { ...(book[10] as Customer), name: '杭州西子湖茶业有限公司' };
+    const all = [...book, again];
+    const steps = buildBlocksInSteps(all, 300);
+    let count = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) count++;
+    expect(count).toBe(Math.ceil(all.length / 300));
+    const whole = buildBlocks(all);
+    expect(step.value).toEqual(whole);
+    expect(step.value.slotOf.get(again.id)).toBe(all.length - 1);
+    expect(candidatePairs(step.value).pairs).toEqual(candidatePairs(whole).pairs);
   });
 });
