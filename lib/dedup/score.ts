@@ -188,7 +188,7 @@ function judge(a: Profile, b: Profile, reasons: Reason[] | null): Verdict {
   }
 
   if (tax === 'same' || tax === 'legacy') {
-    if (sim >= 0.6) return result('sameTaxId', 0.9 + 0.1 * sim, tax === 'same' && equivalent);
+    if (sim >= 0.6) return result('sameTaxId', 0.9 + 0.1 * sim, equivalent);
     // A renamed company keeps its tax ID; a name whose region contradicts where the tax ID was registered more
     // likely had another customer's tax ID copied onto it.
     const misplaced = [a, b].find((p) => p.taxProvince && nameProvince(p) && nameProvince(p) !== p.taxProvince);

@@ -48,10 +48,12 @@ describe('scoring a pair', () => {
     }
   });
 
-  it('an old fifteen-digit tax ID and the credit code with its organisation code', () => {
+  it('an old fifteen-digit tax ID and the credit code with its organisation code: one entity, merged unseen when the names agree', () => {
     const s = score(c('北京小米科技有限公司', '110108551385082'), c('北京小米科技有限公司', XIAOMI));
-    expect(s).toMatchObject({ kind: 'sameTaxId', auto: false });
+    expect(s).toMatchObject({ kind: 'sameTaxId', auto: true });
     expect(codes(s)).toContain('taxId.legacy');
+    const otherForm = score(c('小米科技有限公司', '110108551385082'), c('北京小米科技有限公司', XIAOMI));
+    expect(otherForm).toMatchObject({ kind: 'sameTaxId', auto: false });
   });
 
   it('same tax ID, another name: a renamed company, unless the name belongs to another province', () => {
