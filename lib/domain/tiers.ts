@@ -1,5 +1,5 @@
 import type { Customer } from './customer';
-import { INVOICE_TYPES, NO_INVOICE_DEFAULTS } from './vocabulary';
+import { INVOICE_TYPES } from './vocabulary';
 import { z } from './zod';
 
 const text = (max: number) => z.string().max(max);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { analyticsHandlers, bookAnalytics } from '../../../lib/background/analytics-service';
 import { createCustomer } from '../../../lib/db/customers';
 import { importInvoices } from '../../../lib/db/invoices';
-import type { InvoiceDraft } from '../../../lib/domain/invoice';
 import { PROTOCOL } from '../../../lib/messaging/protocol';
 import { customerInput, freshBook } from '../../support/book';
 import { invoiceDraft } from '../../support/invoice';
