@@ -1,5 +1,5 @@
 import { type RegionWord, regionAt, regionOf } from './regions';
-import { foldName } from './text';
+import { foldName, hasAt } from './text';
 
 /** Legal forms, by what they say about identity: 有限公司 and 有限责任公司 are one form, 股份有限公司 another. */
 export type LegalForm = 'limited' | 'jointStock' | 'partnership' | 'company' | '';
@@ -62,7 +62,7 @@ function addRegion(region: Region, word: RegionWord): boolean {
 function districtAt(text: string, at: number, stop: number): { name: string; length: number } | null {
   for (let length = 2; length <= 3; length++) {
     const end = at + length;
-    if (end + 2 <= stop && text.startsWith('新区', end)) return { name: text.slice(at, end), length: length + 2 };
+    if (end + 2 <= stop && hasAt(text, '新区', end)) return { name: text.slice(at, end), length: length + 2 };
     const ch = end < stop ? text.charCodeAt(end) : 0;
     if (ch === 0x533a || ch === 0x53bf) return { name: text.slice(at, end), length: length + 1 };
   }
@@ -71,7 +71,7 @@ function districtAt(text: string, at: number, stop: number): { name: string; len
 
 /** The branch word `text` ends with, from `words`, or ''. */
 function endingIn(text: string, words: readonly string[]): string {
-  for (const word of words) if (text.endsWith(word)) return word;
+  for (const word of words) if (hasAt(text, word, text.length - word.length)) return word;
   return '';
 }
 
@@ -133,7 +133,7 @@ export function analyzeName(name: string): NameAnalysis {
   const branch = end < text.length ? branchKey(text.slice(end)) : '';
 
   for (const [ending, f] of FORMS) {
-    if (text.endsWith(ending, end) && end > ending.length + 1) {
+    if (end > ending.length + 1 && hasAt(text, ending, end - ending.length)) {
       end -= ending.length;
       if (!form || f !== 'company') form = f;
       break;

@@ -1,3 +1,5 @@
+import { hasAt } from './text';
+
 /*
  * Provinces and major cities as they begin company names (北京…, 广东省深圳市…, …（上海）有限公司), with the two-digit
  * province part of the administrative division code (GB/T 2260) that a unified social credit code carries in its
@@ -133,9 +135,9 @@ export function regionAt(text: string, at: number, stop = text.length): { word: 
   if (!words) return null;
   for (const word of words) {
     const rest = at + word.name.length;
-    if (rest > stop || !text.startsWith(word.name, at)) continue;
+    if (rest > stop || !hasAt(text, word.name, at)) continue;
     for (const ending of ENDINGS) {
-      if (rest + ending.length <= stop && text.startsWith(ending, rest)) {
+      if (rest + ending.length <= stop && hasAt(text, ending, rest)) {
         return { word, length: word.name.length + ending.length };
       }
     }

@@ -2,7 +2,7 @@ import { type DedupRecord, type Profile, profileOf } from './keys';
 import type { NameAnalysis, Region } from './names';
 import { type PairKind, REASONS, type Reason } from './reasons';
 import { provinceName } from './regions';
-import { editDistance } from './text';
+import { editDistance, hasAt } from './text';
 
 /** What a comparison of two customers concludes. */
 export interface PairScore {
@@ -51,7 +51,7 @@ function coreRelation(a: Profile, b: Profile): CoreRelation {
   if (shorter >= 4 && x.length === y.length && a.initials && a.initials === b.initials && editDistance(x, y, 2) <= 2) {
     return 'soundAlike';
   }
-  if (shorter >= 2 && (x.startsWith(y) || y.startsWith(x))) return 'contains';
+  if (shorter >= 2 && (hasAt(x, y, 0) || hasAt(y, x, 0))) return 'contains';
   return 'different';
 }
 

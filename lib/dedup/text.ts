@@ -49,6 +49,16 @@ export function foldName(name: string, brackets = true): string {
   return String.fromCharCode(...codes);
 }
 
+/**
+ * Whether `word` stands in `text` at `at`: startsWith, and endsWith at a position, compared code unit by code unit.
+ * Chromium's own are several times slower on Chinese text, and a scan tries a dozen endings on every name.
+ */
+export function hasAt(text: string, word: string, at: number): boolean {
+  if (at < 0 || at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Address text folded the same way, without brackets, for telling two entries apart or alike. */
 export const foldAddress = (address: string) => foldName(address, false);
 
