@@ -289,25 +289,19 @@ const key = (tag: string, text: string) => finish(mixText(start(tag), text));
 /** Receives one block key: `probeOnly` when the customer only looks into the block (see blockKeys). */
 export type KeySink = (key: number, probeOnly: boolean) => void;
 
-// The hash of each prefix of a core, reused between calls.
-const prefixes = new Int32Array(FUZZY_MAX + 1);
-
 function fuzzyKeys(p: Profile, scope: string, probeOnly: boolean, sink: KeySink) {
   const { core, branch } = p.name;
   const scoped = mix(mixText(start('f'), scope), SEP);
   if (core.length >= FUZZY_MIN && core.length <= FUZZY_MAX) {
     // The core itself and the core less each character in turn: two cores one edit apart share one of these. The
-    // core less character i goes on from the hash of its first i characters.
-    let h = scoped;
+    // core less character i goes on from the hash of its first i characters rather than hashing it all again.
+    sink(finish(mixText(mix(mixText(scoped, core), SEP), branch)), probeOnly);
+    let prefix = scoped;
     for (let i = 0; i < core.length; i++) {
-      prefixes[i] = h;
-      h = mix(h, core.charCodeAt(i));
-    }
-    sink(finish(mixText(mix(h, SEP), branch)), probeOnly);
-    for (let i = 0; i < core.length; i++) {
-      let less = prefixes[i] ?? 0;
+      let less = prefix;
       for (let x = i + 1; x < core.length; x++) less = mix(less, core.charCodeAt(x));
       sink(finish(mixText(mix(less, SEP), branch)), probeOnly);
+      prefix = mix(prefix, core.charCodeAt(i));
     }
   }
   if (p.initials.length >= 3 && p.initials !== core) {
