@@ -18,6 +18,7 @@ import { Import } from './Import';
 import { Review } from './Review';
 import { Table } from './Table';
 import { Tiers } from './Tiers';
+import { useBlocksAhead } from './use-blocks-ahead';
 import { useTiers } from './use-tiers';
 
 const FIRST = 100;
@@ -88,6 +89,7 @@ export function App() {
 
   const all = useMemo(() => [...rows.values()], [rows]);
   const book = useMemo(() => all.map((r) => r.customer), [all]);
+  const blocks = useBlocksAhead(book, loading);
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
   const visible = useMemo(() => sorted.filter((r) => matches(r, filter, Date.now())), [sorted, filter]);
   // The tiers defined (by their labels, see tierLabel), then any other tier customers hold.
@@ -160,7 +162,7 @@ export function App() {
   const back = () => setView('book');
   const full =
     view === 'dedup' ? (
-      <Dedup customers={book} locale={locale} t={t} onChanged={refresh} onClose={back} />
+      <Dedup customers={book} blocks={blocks} locale={locale} t={t} onChanged={refresh} onClose={back} />
     ) : view === 'import' ? (
       <Import
         customers={book}

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Blocks } from '../../lib/dedup/candidates';
 import { MERGE_FIELDS, type MergeField } from '../../lib/dedup/merge';
 import { KIND_TEXT } from '../../lib/dedup/reasons';
-import { type Cluster, type ScanResult, scan } from '../../lib/dedup/scan';
+import { type Cluster, type ScanResult, scan, scanBlocks } from '../../lib/dedup/scan';
 import type { Customer } from '../../lib/domain/customer';
 import type { Locale, Translate } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/client';
@@ -10,6 +11,8 @@ import { MoreRows } from './MoreRows';
 interface Props {
   /** The whole book, as the table holds it. */
   customers: readonly Customer[];
+  /** Its blocks when the page has built them ahead (see useBlocksAhead); else the scan builds them itself. */
+  blocks: Blocks | null;
   locale: Locale;
   t: Translate;
   /** Customers merged or restored by an undo: the table reads them again. */
@@ -45,7 +48,7 @@ function shown(c: Customer, field: MergeField | 'entries' | 'usage', t: Translat
  * and, field by field, whose value to take; the merge keeps every address and bank as an alternative and can be
  * undone.
  */
-export function Dedup({ customers, locale, t, onChanged, onClose }: Props) {
+export function Dedup({ customers, blocks, locale, t, onChanged, onClose }: Props) {
   const [result, setResult] = useState<ScanResult | null>(null);
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [limit, setLimit] = useState(CLUSTERS_PAGE);
@@ -58,7 +61,7 @@ export function Dedup({ customers, locale, t, onChanged, onClose }: Props) {
   useEffect(() => {
     heading.current?.focus();
     // Let the page say it is looking before the scan holds the thread.
-    const timer = setTimeout(() => setResult(scan(customers)), 30);
+    const timer = setTimeout(() => setResult(blocks ? scanBlocks(blocks) : scan(customers)), 30);
     return () => clearTimeout(timer);
   }, []);
 
