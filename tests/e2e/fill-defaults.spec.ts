@@ -5,6 +5,7 @@ import { type InvoiceDraft, InvoiceDraftSchema } from '../../lib/domain/invoice'
 import type { ExtensionBrowser } from '../support/browser';
 import { fillActiveTab, onPlatformHost, openInvoiceForm, popupWithSamples } from '../support/demo-flow';
 import { startPortalServer } from '../support/portal-server';
+import { closedShadowText } from '../support/shadow-text';
 import { expect, test } from './fixtures';
 
 // Invoice defaults and credit warnings at fill time, on the TDesign fixture of the national platform: what the page's
@@ -65,24 +66,6 @@ async function storeInvoices(extensionPage: Page, invoices: InvoiceDraft[]) {
       }),
     records,
   );
-}
-
-/** The text inside a closed shadow root, which page scripts and Playwright's locators cannot reach; CDP can. */
-async function closedShadowText(page: Page, host: string): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  type Node = { nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-  const texts = (node: Node): string[] =>
-    node.nodeName === '#text'
-      ? [node.nodeValue ?? '']
-      : [...(node.shadowRoots ?? []), ...(node.children ?? [])].flatMap((n) =>
-          n.nodeName === 'STYLE' ? [] : texts(n),
-        );
-  const find = (node: Node): Node | undefined =>
-    node.nodeName === host.toUpperCase() ? node : [...(node.children ?? [])].map(find).find(Boolean);
-  const found = find(root);
-  await cdp.detach();
-  return found ? texts(found).join('\n') : '';
 }
 
 async function menuFrame(page: Page, extension: ExtensionBrowser): Promise<Frame> {
@@ -235,6 +218,6 @@ test('a customer near its credit limit: a badge in the popup and the inline list
   await expect.poll(async () => (await model(page)).gmfmc).toBe(XINGHE.name);
   expect(await model(page)).toMatchObject({ gmfnsrsbh: XINGHE.taxId });
   await expect
-    .poll(() => closedShadowText(page, 'taitou-toast'))
+    .poll(() => closedShadowText(page, 'taitou-toast', '\n'))
     .toContain('接近开票额度：本月已用 85%，剩余 30000.00 元\n仍可继续开票');
 });

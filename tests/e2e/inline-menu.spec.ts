@@ -3,6 +3,7 @@ import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
 import type { ExtensionBrowser } from '../support/browser';
 import { formWithSamples } from '../support/demo-flow';
 import { startPortalServer } from '../support/portal-server';
+import { closedShadowText } from '../support/shadow-text';
 import { expect, test } from './fixtures';
 
 let portal: Awaited<ReturnType<typeof startPortalServer>>;
@@ -139,24 +140,6 @@ test('the list follows the language chosen in the popup', async ({ extension }) 
   await expect(menu.getByText('No matching customer')).toBeVisible();
   await expect(menu.getByRole('button', { name: 'Add customer: zzzz' })).toBeVisible();
 });
-
-/** The text inside a closed shadow root, which page scripts and Playwright's locators cannot reach; CDP can. */
-async function closedShadowText(page: Page, host: string): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  type Node = { nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-  const texts = (node: Node): string[] =>
-    node.nodeName === '#text'
-      ? [node.nodeValue ?? '']
-      : [...(node.shadowRoots ?? []), ...(node.children ?? [])].flatMap((n) =>
-          n.nodeName === 'STYLE' ? [] : texts(n),
-        );
-  const find = (node: Node): Node | undefined =>
-    node.nodeName === host.toUpperCase() ? node : [...(node.children ?? [])].map(find).find(Boolean);
-  const found = find(root);
-  await cdp.detach();
-  return found ? texts(found).join('') : '';
-}
 
 test('the confirmation after a fill speaks the language chosen in the popup', async ({ extension }) => {
   const page = await formWithSamples(extension, portal.url);

@@ -6,10 +6,13 @@ import { searchKeys } from '../../lib/search/keys';
 // Deterministic fictional customers for tests and the search benchmark. No Node or DOM APIs,
 // so the same module runs under vitest and inside a browser bundle.
 
-/** A small seeded PRNG (Marsaglia's xorshift32); Math.random could not be replayed. */
-function makeRandom(seed: number) {
+/**
+ * A small seeded PRNG (Marsaglia's xorshift32); Math.random could not be replayed. `salt` keeps generators of
+ * different data from drawing the same numbers for the same seed.
+ */
+export function makeRandom(seed: number, salt = 0x5bd1e995) {
   // Spread small seeds (1, 2, 3…) over the state; xorshift must not start at 0.
-  let state = Math.imul((seed >>> 0) ^ 0x5bd1e995, 0x9e3779b1) >>> 0 || 1;
+  let state = Math.imul((seed >>> 0) ^ salt, 0x9e3779b1) >>> 0 || 1;
   const next = (): number => {
     state ^= state << 13;
     state ^= state >>> 17;
@@ -27,7 +30,7 @@ function makeRandom(seed: number) {
   };
   return { next, int, pick, chance, digits };
 }
-type Random = ReturnType<typeof makeRandom>;
+export type Random = ReturnType<typeof makeRandom>;
 
 interface Region {
   city: string;
