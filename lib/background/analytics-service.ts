@@ -1,6 +1,7 @@
 import { type Analytics, analyse } from '../analytics/analyse';
 import type { AnalysableCustomer, AnalysableInvoice } from '../analytics/input';
 import type { TaitouDB } from '../db/open';
+import { openCustomer } from '../db/sealed';
 import { chinaDay } from '../domain/credit';
 import { InvoiceItemSchema, InvoiceSchema } from '../domain/invoice';
 import { normalizeTaxId } from '../domain/normalize';
@@ -61,11 +62,12 @@ export async function bookAnalytics(
 ): Promise<AnalyticsReply> {
   // One read-only transaction: the invoices and customers are of the same moment.
   const tx = db.transaction(['invoices', 'customers'], 'readonly');
-  const [rawInvoices, rawCustomers] = await Promise.all([
+  const [rawInvoices, storedCustomers] = await Promise.all([
     tx.objectStore('invoices').getAll(),
     tx.objectStore('customers').getAll(),
   ]);
   await tx.done;
+  const rawCustomers = await Promise.all(storedCustomers.map((c) => openCustomer(db, c)));
 
   const invoices: AnalysableInvoice[] = [];
   let skippedInvoices = 0;

@@ -1,6 +1,7 @@
 import { getCustomers, listCustomers } from '../db/customers';
 import { bookStamp, readIndexSnapshot, writeIndexSnapshot } from '../db/index-cache';
 import type { TaitouDB } from '../db/open';
+import { vaultOn } from '../db/sealed';
 import type { Customer } from '../domain/customer';
 import { type IndexSnapshot, SearchIndex } from '../search/index';
 
@@ -27,8 +28,9 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
   let epoch = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  // While the lock is on the index is never saved (it holds names and tax IDs): each worker builds it afresh.
   const load = async () => {
-    const restored = restore(await readIndexSnapshot(db, await bookStamp(db)));
+    const restored = vaultOn(db) ? null : restore(await readIndexSnapshot(db, await bookStamp(db)));
     if (restored) return restored;
     const built = new SearchIndex((await listCustomers(db)).customers);
     schedule();
@@ -50,6 +52,7 @@ export function bookIndex(db: TaitouDB, saveDelayMs = SAVE_DELAY_MS) {
     const startedAt = epoch;
     const stamp = await bookStamp(db);
     if (writing > 0 || epoch !== startedAt) return schedule();
+    if (vaultOn(db)) return;
     await writeIndexSnapshot(db, stamp, idx.snapshot());
   };
   function schedule() {

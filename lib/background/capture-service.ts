@@ -1,4 +1,4 @@
-import { createCustomer, getCustomer, updateCustomer } from '../db/customers';
+import { createCustomer, customerIdBy, getCustomer, updateCustomer } from '../db/customers';
 import type { TaitouDB } from '../db/open';
 import { type BookResult, fail, ok } from '../db/result';
 import { defaultEntry } from '../domain/billing';
@@ -32,9 +32,7 @@ export function compareCapture(
 
 async function findExisting(db: TaitouDB, captured: Captured): Promise<Customer | undefined> {
   const taxId = normalizeTaxId(captured.taxId);
-  const id = taxId
-    ? await db.getKeyFromIndex('customers', 'taxId', taxId)
-    : await db.getKeyFromIndex('customers', 'name', nameKey(captured.name));
+  const id = taxId ? await customerIdBy(db, 'taxId', taxId) : await customerIdBy(db, 'name', nameKey(captured.name));
   return id === undefined ? undefined : getCustomer(db, id);
 }
 
@@ -87,6 +85,17 @@ export function captureHandlers(
       }
       const result = await saveCapture(db, captured, check);
       if (result.ok) pending.delete(tabId);
+      else if (!into && result.error.code === 'conflict') {
+        // Changed elsewhere since the prompt opened: from now on the prompt offers what still differs from the
+        // customer as it is now (the clerk sees it and decides again), never a write over the revision it missed.
+        const current = result.error.current ?? undefined;
+        const again = compareCapture(captured, current);
+        if (again.status === 'same' && current) {
+          pending.delete(tabId); // the book already holds what was typed
+          return ok(current);
+        }
+        pending.set(tabId, { captured, check: again });
+      }
       return result;
     },
   };

@@ -1,4 +1,4 @@
-import { getCustomers } from '../db/customers';
+import { customerIdBy, getCustomers } from '../db/customers';
 import type { TaitouDB } from '../db/open';
 import type { DedupRecord } from '../dedup/keys';
 import { nameCore } from '../dedup/names';
@@ -31,7 +31,7 @@ export async function similarCustomers(
   draft: { name: string; taxId: string },
 ): Promise<Similar> {
   const taxId = normalizeTaxId(draft.taxId);
-  const ownerId = taxId ? await db.getKeyFromIndex('customers', 'taxId', taxId) : undefined;
+  const ownerId = taxId ? await customerIdBy(db, 'taxId', taxId) : undefined;
   const ids = new Set<string>();
   for (const query of [nameCore(draft.name), nameKey(draft.name)]) {
     if (query.length < 2) continue;

@@ -15,8 +15,10 @@ import { CustomerSchema } from '../domain/customer';
 import { InvoiceSchema } from '../domain/invoice';
 import type { z } from '../domain/zod';
 import { quietAbort } from './abort';
+import { openEntry } from './customers';
 import type { TaitouDB } from './open';
 import type { QuarantineEntry, TaitouSchema } from './schema';
+import { openCustomer, type StoredCustomer, sealCustomer, sealEntry } from './sealed';
 
 /** Every store of the book; a backup holds them all and a restore writes them in one transaction. */
 const STORES = ['customers', 'audit', 'quarantine', 'attachments', 'invoices'] as const;
@@ -40,13 +42,18 @@ export async function readBackup(
   opts: ReadBackupOptions = {},
 ): Promise<Backup> {
   const tx = db.transaction([...STORES], 'readonly');
-  const [rawCustomers, audit, quarantine, attachments, rawInvoices] = await Promise.all([
+  const [storedCustomers, storedAudit, quarantine, attachments, rawInvoices] = await Promise.all([
     tx.objectStore('customers').getAll(),
     tx.objectStore('audit').getAll(),
     tx.objectStore('quarantine').getAll(),
     tx.objectStore('attachments').getAll(),
     tx.objectStore('invoices').getAll(),
     tx.done,
+  ]);
+  // A backup holds the book in the clear (while the lock is on, the clerk may encrypt the file as a whole).
+  const [rawCustomers, audit] = await Promise.all([
+    Promise.all(storedCustomers.map((c) => openCustomer(db, c))),
+    Promise.all(storedAudit.map((e) => openEntry(db, e))),
   ]);
   const now = opts.now ?? Date.now();
   const parked: QuarantineEntry[] = [];
@@ -147,13 +154,18 @@ export async function restoreBackup(
     }
     files.push({ meta, data: bytes.buffer });
   }
+  // Sealed (while the lock is on) before the transaction opens, like the files above.
+  const sealed: SealedRecords = {
+    customers: await Promise.all(backup.customers.map((c) => sealCustomer(db, c))),
+    audit: await Promise.all(backup.audit.map((e) => sealEntry(db, e))),
+  };
   const tx = db.transaction([...STORES], 'readwrite');
   const abort = quietAbort(tx);
   try {
     const report =
       mode === 'replace'
-        ? await replaceBook(tx, backup, files)
-        : await mergeIntoBook(tx, backup, files, opts.batch ?? crypto.randomUUID(), opts.now ?? Date.now());
+        ? await replaceBook(tx, backup, sealed, files)
+        : await mergeIntoBook(tx, backup, sealed, files, opts.batch ?? crypto.randomUUID(), opts.now ?? Date.now());
     await tx.done;
     return { ok: true, report };
   } catch (error) {
@@ -183,12 +195,26 @@ export async function restoreBackupText(
   return restored.ok ? { ...restored, settings: parsed.backup.settings } : restored;
 }
 
-async function replaceBook(tx: RestoreTx, backup: Backup, files: KeptFile[]): Promise<RestoreReport> {
+/** A backup's customers and history, index for index, as the store keeps them (sealed while the lock is on). */
+interface SealedRecords {
+  customers: StoredCustomer[];
+  audit: (Omit<BackupAuditEntry, 'before' | 'after'> & {
+    before: StoredCustomer | null;
+    after: StoredCustomer | null;
+  })[];
+}
+
+async function replaceBook(
+  tx: RestoreTx,
+  backup: Backup,
+  sealed: SealedRecords,
+  files: KeptFile[],
+): Promise<RestoreReport> {
   await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
   // Requests queue in order within the transaction; waiting for each in turn would only add round trips.
   await Promise.all([
-    ...backup.customers.map((customer) => tx.objectStore('customers').put(customer)),
-    ...backup.audit.map((entry) => tx.objectStore('audit').put(entry)),
+    ...sealed.customers.map((customer) => tx.objectStore('customers').put(customer)),
+    ...sealed.audit.map((entry) => tx.objectStore('audit').put(entry)),
     ...backup.quarantine.map((entry) => tx.objectStore('quarantine').put(entry)),
     ...files.map(({ meta, data }) => tx.objectStore('attachments').put({ ...meta, data })),
     ...backup.invoices.map((invoice) => tx.objectStore('invoices').put(invoice)),
@@ -210,11 +236,12 @@ async function replaceBook(tx: RestoreTx, backup: Backup, files: KeptFile[]): Pr
 async function mergeIntoBook(
   tx: RestoreTx,
   backup: Backup,
+  sealed: SealedRecords,
   files: KeptFile[],
   batch: string,
   now: number,
 ): Promise<RestoreReport> {
-  const historyAdded = await mergeHistory(tx, backup.audit);
+  const historyAdded = await mergeHistory(tx, sealed.audit);
   const customers = tx.objectStore('customers');
   const audit = tx.objectStore('audit');
   const report: RestoreReport = {
@@ -229,20 +256,21 @@ async function mergeIntoBook(
     quarantineAdded: 0,
     invoicesAdded: 0,
   };
-  for (const customer of backup.customers) {
+  for (const [i, customer] of backup.customers.entries()) {
     const current = await customers.get(customer.id);
     if (current && current.updatedAt >= customer.updatedAt) {
       report.unchanged++;
       continue;
     }
-    const owner = customer.keys.taxId ? await customers.index('taxId').getKey(customer.keys.taxId) : undefined;
+    const stored = sealed.customers[i] as StoredCustomer;
+    const owner = stored.keys.taxId ? await customers.index('taxId').getKey(stored.keys.taxId) : undefined;
     if (owner !== undefined && owner !== customer.id) {
       const { id, name, taxId } = customer;
       report.refused.push({ id, name, taxId, existingId: owner });
       continue;
     }
     // A new revision, not the backup's: an editor holding the book's revision must see the change as a conflict.
-    const after = current ? { ...customer, revision: current.revision + 1 } : customer;
+    const after = current ? { ...stored, revision: current.revision + 1 } : stored;
     await customers.put(after);
     const action = current ? ('update' as const) : ('create' as const);
     await audit.add({ at: now, customerId: customer.id, action, before: current ?? null, after, batch });
@@ -271,7 +299,9 @@ const revisionOf = (customer: unknown) =>
   typeof customer === 'object' && customer !== null ? ((customer as { revision?: unknown }).revision ?? null) : null;
 
 /** Which change an audit entry records, whatever number either book gave it. */
-const changeKey = (entry: Omit<BackupAuditEntry, 'seq' | 'undoes'>) =>
+const changeKey = (
+  entry: Pick<BackupAuditEntry, 'at' | 'action' | 'batch' | 'created'> & { before: unknown; after: unknown },
+) =>
   JSON.stringify([
     entry.at,
     entry.action,
@@ -287,7 +317,7 @@ const changeKey = (entry: Omit<BackupAuditEntry, 'seq' | 'undoes'>) =>
  * undoing an import undoes its chunk entry (customerId '') once per customer the chunk added, so the numbers are
  * mapped across the whole file. In seq order, an undone entry is always met before its undo.
  */
-async function mergeHistory(tx: RestoreTx, entries: readonly BackupAuditEntry[]): Promise<number> {
+async function mergeHistory(tx: RestoreTx, entries: SealedRecords['audit']): Promise<number> {
   const audit = tx.objectStore('audit');
   // Per customer, the book's entries by what change they record; read from the index as each customer comes up.
   const knownBy = new Map<string, Map<string, number>>();

@@ -5,7 +5,8 @@ import { normalizeDraft } from '../domain/validate';
 import { searchKeys } from '../search/keys';
 import type { TaitouDB } from './open';
 import { type BookResult, fail, ok } from './result';
-import type { AuditEntry, QuarantineEntry, TaitouSchema } from './schema';
+import type { AuditEntry, QuarantineEntry, StoredAuditEntry, TaitouSchema } from './schema';
+import { indexKey, isSealed, openCustomer, type StoredCustomer, sealCustomer, within } from './sealed';
 
 export type WriteTx = IDBPTransaction<TaitouSchema, ('customers' | 'audit' | 'invoices')[], 'readwrite'>;
 
@@ -25,7 +26,8 @@ function parseInput(input: unknown): BookResult<CustomerDraft> {
 /** The id of another customer that already has this tax ID, if any. */
 export async function taxIdOwner(tx: WriteTx, draft: CustomerDraft, self?: string): Promise<string | undefined> {
   if (!draft.taxId) return undefined;
-  const owner = await tx.objectStore('customers').index('taxId').getKey(draft.taxId);
+  const key = await within(tx, indexKey(tx.db, 'taxId', draft.taxId));
+  const owner = await tx.objectStore('customers').index('taxId').getKey(key);
   return owner !== undefined && owner !== self ? owner : undefined;
 }
 
@@ -37,11 +39,29 @@ async function inTransaction<T>(db: TaitouDB, work: (tx: WriteTx) => Promise<Boo
   return result;
 }
 
-/** Stores the change's `after` (deletes the customer when it is null) and appends the change to the audit log. */
-export async function apply(tx: WriteTx, change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch?: string) {
-  if (change.after) await tx.objectStore('customers').put(change.after);
+/**
+ * One customer inside a write, opened. A sealed record that will not open stops the write: writing it back from
+ * what could be read would lose it.
+ */
+export async function readIn(tx: WriteTx, id: string): Promise<Customer | undefined> {
+  const stored = await tx.objectStore('customers').get(id);
+  if (stored === undefined) return undefined;
+  const opened = await within(tx, openCustomer(tx.db, stored));
+  if (isSealed(opened)) throw new Error(`customer ${id} will not open with this key`);
+  return opened as Customer;
+}
+
+/**
+ * Stores the change's `after` (deletes the customer when it is null) and appends the change to the audit log; both
+ * sealed while the lock is on.
+ */
+export async function apply(tx: WriteTx, change: Omit<StoredAuditEntry, 'at' | 'batch'>, now: number, batch?: string) {
+  const before = change.before && (await within(tx, sealCustomer(tx.db, change.before)));
+  const after = change.after && (await within(tx, sealCustomer(tx.db, change.after)));
+  if (after) await tx.objectStore('customers').put(after);
   else await tx.objectStore('customers').delete(change.customerId);
-  await tx.objectStore('audit').add(batch ? { ...change, at: now, batch } : { ...change, at: now });
+  const entry = { ...change, before, after, at: now };
+  await tx.objectStore('audit').add(batch ? { ...entry, batch } : entry);
 }
 
 /** Adds a customer; a tax ID that another customer has is refused (the clerk merges instead). */
@@ -112,7 +132,7 @@ export async function updateCustomer(
   const draft = parseInput(input);
   if (!draft.ok) return draft;
   return inTransaction(db, async (tx) => {
-    const current = await tx.objectStore('customers').get(id);
+    const current = await readIn(tx, id);
     if (!current) return fail({ code: 'conflict', current: null });
     if (current.revision !== expectedRevision) return fail({ code: 'conflict', current });
     const existingId = await taxIdOwner(tx, draft.value, id);
@@ -138,7 +158,7 @@ export function deleteCustomer(
   opts: WriteOptions = {},
 ): Promise<BookResult<Customer>> {
   return inTransaction(db, async (tx) => {
-    const current = await tx.objectStore('customers').get(id);
+    const current = await readIn(tx, id);
     if (!current) return fail({ code: 'notFound' });
     if (current.revision !== expectedRevision) return fail({ code: 'conflict', current });
     await apply(
@@ -166,25 +186,34 @@ export function undoChange(db: TaitouDB, seq: number, opts: WriteOptions = {}): 
 
 async function undoIn(
   tx: WriteTx,
-  entry: AuditEntry,
+  entry: StoredAuditEntry,
   now: number,
   batch: string | undefined,
 ): Promise<BookResult<Customer | null>> {
-  const customers = tx.objectStore('customers');
-  const current = (await customers.get(entry.customerId)) ?? null;
+  const current = (await readIn(tx, entry.customerId)) ?? null;
   // A creation an import recorded in bulk names no record: the customer it added was at revision 1.
   const left = entry.action === 'create' && !entry.after ? 1 : (entry.after?.revision ?? null);
   if ((current?.revision ?? null) !== left) return fail({ code: 'conflict', current });
-  const restored: Customer | null = entry.before
-    ? { ...entry.before, updatedAt: now, revision: (current?.revision ?? entry.before.revision) + 1 }
+  // Sealed first, so that its tax ID is the index's key whether the lock is on or off. A sealed record's clear
+  // revision and date are what it opens with, so the new ones need no encryption.
+  const restored: StoredCustomer | null = entry.before
+    ? await within(
+        tx,
+        sealCustomer(tx.db, {
+          ...entry.before,
+          updatedAt: now,
+          revision: (current?.revision ?? entry.before.revision) + 1,
+        }),
+      )
     : null;
-  const clash = restored?.keys.taxId ? await customers.index('taxId').getKey(restored.keys.taxId) : undefined;
+  const taxId = restored?.keys.taxId;
+  const clash = taxId ? await tx.objectStore('customers').index('taxId').getKey(taxId) : undefined;
   if (restored && clash !== undefined && clash !== restored.id) {
     return fail({ code: 'duplicateTaxId', existingId: clash });
   }
   const undo = { customerId: entry.customerId, action: 'undo' as const, before: current, after: restored };
   await apply(tx, { ...undo, undoes: entry.seq }, now, batch);
-  return ok(restored);
+  return ok(restored && ((await within(tx, openCustomer(tx.db, restored))) as Customer));
 }
 
 /**
@@ -202,7 +231,7 @@ export async function changeMany(
   const changed: string[] = [];
   const tx = db.transaction(['customers', 'audit'], 'readwrite');
   for (const id of ids) {
-    const current = await tx.objectStore('customers').get(id);
+    const current = await readIn(tx, id);
     if (!current) continue;
     const after = applyAction(current, action, now);
     if (after === current) continue;
@@ -250,6 +279,11 @@ export async function markUsed(db: TaitouDB, id: string, now = Date.now()): Prom
   await tx.done;
 }
 
+/** The id of the customer with this tax ID (normalised) or name key, if the book has one. */
+export async function customerIdBy(db: TaitouDB, index: 'taxId' | 'name', key: string): Promise<string | undefined> {
+  return db.getKeyFromIndex('customers', index, await indexKey(db, index, key));
+}
+
 /** One customer, validated; an invalid stored record is quarantined and reported as missing. */
 export async function getCustomer(db: TaitouDB, id: string): Promise<Customer | undefined> {
   const raw = await db.get('customers', id);
@@ -278,8 +312,9 @@ async function keepValid(db: TaitouDB, raws: unknown[]) {
   const customers: Customer[] = [];
   const quarantined: QuarantineEntry[] = [];
   const now = Date.now();
-  for (const raw of raws) {
-    const parsed = CustomerSchema.safeParse(raw);
+  const opened = await Promise.all(raws.map((raw) => openCustomer(db, raw)));
+  for (const [i, raw] of raws.entries()) {
+    const parsed = CustomerSchema.safeParse(opened[i]);
     if (parsed.success) customers.push(parsed.data);
     else {
       const key = String((raw as { id?: unknown } | null)?.id ?? '');
@@ -347,8 +382,14 @@ export async function recentCustomers(db: TaitouDB, limit: number): Promise<Cust
 }
 
 /** Everything that happened to one customer, oldest first. */
-export function customerHistory(db: TaitouDB, customerId: string): Promise<AuditEntry[]> {
-  return db.getAllFromIndex('audit', 'customerId', customerId);
+export async function customerHistory(db: TaitouDB, customerId: string): Promise<AuditEntry[]> {
+  return Promise.all((await db.getAllFromIndex('audit', 'customerId', customerId)).map((e) => openEntry(db, e)));
+}
+
+/** An audit entry with its records opened (a record that will not open is left as stored). */
+export async function openEntry(db: TaitouDB, entry: StoredAuditEntry): Promise<AuditEntry> {
+  const [before, after] = await Promise.all([openCustomer(db, entry.before), openCustomer(db, entry.after)]);
+  return { ...entry, before: before as Customer | null, after: after as Customer | null };
 }
 
 export function listQuarantine(db: TaitouDB): Promise<QuarantineEntry[]> {

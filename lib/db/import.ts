@@ -4,9 +4,10 @@ import { mergeImported } from '../domain/merge-imported';
 import { nameKey, normalizeTaxId } from '../domain/normalize';
 import type { ImportWrite } from '../import/writes';
 import { quietAbort } from './abort';
-import { newCustomer, taxIdOwner, type WriteTx } from './customers';
+import { newCustomer, readIn, taxIdOwner, type WriteTx } from './customers';
 import type { TaitouDB } from './open';
-import type { AuditEntry } from './schema';
+import type { StoredAuditEntry } from './schema';
+import { type StoredCustomer, sealCustomer, within } from './sealed';
 
 /** What an import did, row by row; `batch` undoes all of it (undoBatch). */
 export interface ImportOutcome {
@@ -54,8 +55,16 @@ export async function commitImport(
     const size = opts.chunk ?? CHUNK;
     for (let i = 0; i < writes.length && !opts.signal?.aborted; i += size) {
       const from = outcome.added.length;
+      const chunk = writes.slice(i, i + size);
+      // New customers are sealed (while the lock is on) all at once, before their requests go in.
+      const fresh = chunk.map((w) => (w.id ? null : newCustomer(w.draft, now, keysOf(w))));
+      const stored = await within(tx, Promise.all(fresh.map((c) => c && sealCustomer(tx.db, c))));
       await Promise.all(
-        writes.slice(i, i + size).map((w) => (w.id ? update(tx, w, now, batch, outcome) : add(tx, w, now, outcome))),
+        chunk.map((w, k) => {
+          const customer = fresh[k];
+          const kept = stored[k];
+          return customer && kept ? add(tx, w, customer, kept, outcome) : update(tx, w, now, batch, outcome);
+        }),
       );
       const created = outcome.added.slice(from).map((c) => c.id);
       if (created.length > 0) {
@@ -72,7 +81,7 @@ export async function commitImport(
   return outcome;
 }
 
-function audit(change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch: string): AuditEntry {
+function audit(change: Omit<StoredAuditEntry, 'at' | 'batch'>, now: number, batch: string): StoredAuditEntry {
   return { ...change, at: now, batch };
 }
 
@@ -80,11 +89,16 @@ function audit(change: Omit<AuditEntry, 'at' | 'batch'>, now: number, batch: str
  * A plain `add`, its ConstraintError (tax ID taken) kept from aborting the transaction. Its audit entry is the chunk's
  * (see `created` in AuditEntry).
  */
-function add(tx: WriteTx, write: ImportWrite, now: number, outcome: ImportOutcome): Promise<void> {
-  const customer = newCustomer(write.draft, now, keysOf(write));
+function add(
+  tx: WriteTx,
+  write: ImportWrite,
+  customer: Customer,
+  stored: StoredCustomer,
+  outcome: ImportOutcome,
+): Promise<void> {
   const raw = unwrap(tx);
   return new Promise((resolve, reject) => {
-    const request = raw.objectStore('customers').add(customer);
+    const request = raw.objectStore('customers').add(stored);
     request.onsuccess = () => {
       outcome.added.push(customer);
       resolve();
@@ -112,8 +126,7 @@ function keysOf(write: ImportWrite): Customer['keys'] {
 }
 
 async function update(tx: WriteTx, write: ImportWrite, now: number, batch: string, outcome: ImportOutcome) {
-  const customers = tx.objectStore('customers');
-  const current = write.id ? await customers.get(write.id) : undefined;
+  const current = write.id ? await readIn(tx, write.id) : undefined;
   if (!current) {
     outcome.refused.push({ row: write.row, reason: 'notFound' });
     return;
@@ -133,9 +146,8 @@ async function update(tx: WriteTx, write: ImportWrite, now: number, batch: strin
     revision: current.revision + 1,
     keys: keysOf({ ...write, draft: merged }),
   };
-  await customers.put(next);
-  await tx
-    .objectStore('audit')
-    .add(audit({ customerId: current.id, action: 'update', before: current, after: next }, now, batch));
+  const [before, after] = await within(tx, Promise.all([sealCustomer(tx.db, current), sealCustomer(tx.db, next)]));
+  await tx.objectStore('customers').put(after);
+  await tx.objectStore('audit').add(audit({ customerId: current.id, action: 'update', before, after }, now, batch));
   outcome.updated.push(next);
 }

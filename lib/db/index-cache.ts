@@ -91,3 +91,19 @@ export async function writeIndexSnapshot(book: TaitouDB, stamp: BookStamp, index
     db.close();
   }
 }
+
+/** Forgets the saved index of `book` (the lock went on: it held names and tax IDs in the clear). */
+export async function dropIndexSnapshot(book: TaitouDB): Promise<void> {
+  const db = await openCache();
+  try {
+    const tx = db.transaction(STORE, 'readwrite');
+    const prefix = `${book.name}/`;
+    await Promise.all([
+      tx.store.delete(book.name),
+      tx.store.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+      tx.done,
+    ]);
+  } finally {
+    db.close();
+  }
+}

@@ -14,6 +14,7 @@ import { quietAbort } from './abort';
 import { createIn } from './customers';
 import type { TaitouDB } from './open';
 import type { TaitouSchema } from './schema';
+import { indexKey, within } from './sealed';
 
 type ImportTx = IDBPTransaction<TaitouSchema, ('invoices' | 'customers' | 'audit')[], 'readwrite'>;
 
@@ -175,7 +176,8 @@ async function write(
   for (const [taxId, invoice] of latestByBuyer) {
     // Only buyers of invoices new to the book: a pending customer the clerk has since deleted stays deleted when
     // the same export is read again.
-    if (!newBuyers.has(taxId) || (await customers.getKey(taxId)) !== undefined) continue;
+    if (!newBuyers.has(taxId)) continue;
+    if ((await customers.getKey(await within(tx, indexKey(tx.db, 'taxId', taxId)))) !== undefined) continue;
     const draft = pendingCustomer(invoice);
     if (!draft) continue;
     const created = await createIn(tx, draft, { now, batch });

@@ -1,7 +1,7 @@
 import { type MergeChoices, mergeCluster } from '../dedup/merge';
 import type { Customer } from '../domain/customer';
 import { quietAbort } from './abort';
-import { apply, type WriteTx } from './customers';
+import { apply, readIn, type WriteTx } from './customers';
 import type { TaitouDB } from './open';
 import { type BookResult, fail, ok } from './result';
 
@@ -26,7 +26,7 @@ export interface Merged {
 /** Writes one merge into `tx` (the others deleted first, then the survivor updated, audited under `batch`). */
 async function mergeIn(tx: WriteTx, request: MergeRequest, now: number, batch: string): Promise<BookResult<Merged>> {
   const { members, survivorId, choices = {} } = request;
-  const stored = await Promise.all(members.map((m) => tx.objectStore('customers').get(m.id)));
+  const stored = await Promise.all(members.map((m) => readIn(tx, m.id)));
   const changed = members.findIndex((m, i) => stored[i]?.revision !== m.revision);
   if (changed >= 0) return fail({ code: 'conflict', current: stored[changed] ?? null });
   const current = stored.filter((c): c is Customer => c !== undefined);

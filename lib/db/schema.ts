@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import type { AttachmentType } from '../domain/attachment';
 import type { Customer } from '../domain/customer';
 import type { Invoice } from '../domain/invoice';
+import type { StoredCustomer } from './sealed';
 
 export const DB_NAME = 'taitou';
 /** Bump together with a new file in ./migrations and its sample database in tests. */
@@ -28,6 +29,12 @@ export interface AuditEntry {
    */
   created?: string[];
 }
+
+/** An audit entry as the store keeps it: while the lock is on, the records in it are sealed as the customers are. */
+export type StoredAuditEntry = Omit<AuditEntry, 'before' | 'after'> & {
+  before: StoredCustomer | null;
+  after: StoredCustomer | null;
+};
 
 /** A stored record that failed validation, kept word for word with the reason, never dropped. */
 export interface QuarantineEntry {
@@ -56,12 +63,12 @@ export type AttachmentMeta = Omit<Attachment, 'data'>;
 export interface TaitouSchema extends DBSchema {
   customers: {
     key: string;
-    value: Customer;
+    value: StoredCustomer;
     indexes: { taxId: string; name: string; updatedAt: number; lastUsedAt: number };
   };
   audit: {
     key: number;
-    value: AuditEntry;
+    value: StoredAuditEntry;
     indexes: { customerId: string; batch: string };
   };
   quarantine: {

@@ -1,0 +1,70 @@
+import type { VaultKeys } from '../vault/cipher';
+import { dropIndexSnapshot } from './index-cache';
+import type { TaitouDB } from './open';
+import type { StoredAuditEntry } from './schema';
+import { isSealed, openCustomer, type StoredCustomer, sealCustomer, sealEntry, setVault } from './sealed';
+
+/** What turning the lock on or off did; `stuck` records would not open and stopped the change (nothing written). */
+export interface Converted {
+  customers: number;
+  history: number;
+  stuck: string[];
+}
+
+/**
+ * Seals every customer and every audit record still in the clear (the lock is being turned on, or a worker that died
+ * while it was turned on left some), in one transaction: all of it lands, or none. From here on the book is read
+ * and written with `keys`. The search index's saved copy on disk is dropped: it held names and tax IDs.
+ */
+export async function sealBook(db: TaitouDB, keys: VaultKeys): Promise<Converted> {
+  setVault(db, keys);
+  const { customers, audit } = await readAll(db);
+  const sealedCustomers = await Promise.all(customers.filter((c) => !isSealed(c)).map((c) => sealCustomer(db, c)));
+  const clear = audit.filter((e) => (e.before && !isSealed(e.before)) || (e.after && !isSealed(e.after)));
+  const sealedAudit = await Promise.all(clear.map((e) => sealEntry(db, e)));
+  await writeAll(db, sealedCustomers, sealedAudit);
+  await dropIndexSnapshot(db).catch(() => undefined);
+  return { customers: sealedCustomers.length, history: sealedAudit.length, stuck: [] };
+}
+
+/**
+ * Opens every sealed record and writes it back in the clear, in one transaction (the lock is being turned off). A
+ * record that will not open with `keys` stops it all: written back as it is, it would be lost once the key is gone.
+ */
+export async function unsealBook(db: TaitouDB, keys: VaultKeys): Promise<Converted> {
+  setVault(db, keys);
+  const { customers, audit } = await readAll(db);
+  const open = (c: StoredCustomer | null) => (c && isSealed(c) ? openCustomer(db, c) : c) as Promise<StoredCustomer>;
+  const opened = await Promise.all(customers.filter(isSealed).map(open));
+  const sealedAudit = audit.filter((e) => isSealed(e.before) || isSealed(e.after));
+  const openedAudit = await Promise.all(
+    sealedAudit.map(async (e) => ({ ...e, before: await open(e.before), after: await open(e.after) })),
+  );
+  const stuck = [
+    ...opened.filter(isSealed).map((c) => c.id),
+    ...openedAudit.filter((e) => isSealed(e.before) || isSealed(e.after)).map((e) => `audit:${e.seq}`),
+  ];
+  if (stuck.length > 0) return { customers: 0, history: 0, stuck };
+  await writeAll(db, opened, openedAudit);
+  setVault(db, null);
+  return { customers: opened.length, history: openedAudit.length, stuck };
+}
+
+async function readAll(db: TaitouDB) {
+  const tx = db.transaction(['customers', 'audit']);
+  const [customers, audit] = await Promise.all([
+    tx.objectStore('customers').getAll(),
+    tx.objectStore('audit').getAll(),
+    tx.done,
+  ]);
+  return { customers, audit };
+}
+
+async function writeAll(db: TaitouDB, customers: StoredCustomer[], audit: StoredAuditEntry[]) {
+  const tx = db.transaction(['customers', 'audit'], 'readwrite');
+  await Promise.all([
+    ...customers.map((c) => tx.objectStore('customers').put(c)),
+    ...audit.map((e) => tx.objectStore('audit').put(e)),
+    tx.done,
+  ]);
+}
