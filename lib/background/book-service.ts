@@ -38,6 +38,8 @@ import { customerCredit, customerInvoices } from './customer-extras-service';
 import { serveImport } from './import-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
 import { similarCustomers } from './similar';
+import { type SnapshotService, snapshotFirst, snapshotFirstBook, snapshotService } from './snapshot-service';
+import { storageFullToPages } from './storage-full';
 
 /** Where the background's ports come from: the pages, and settings and callbacks the worker provides. */
 export interface ServiceEnv {
@@ -55,27 +57,38 @@ export interface ServiceEnv {
  */
 export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
   // One credit reader for the worker's life, shared by the handlers and the ports that write invoices.
-  const book = opening.then((db) => ({ db, index: bookIndex(db), credit: creditService(db) }));
-  const ready = book.then(({ db, index, credit }) => handlersFor(db, env.tabs, env.broadcast, index, credit));
+  const book = opening.then((db) => ({
+    db,
+    index: bookIndex(db),
+    credit: creditService(db),
+    snapshots: snapshotService(db),
+  }));
+  const ready = book.then(({ db, index, credit, snapshots }) =>
+    handlersFor(db, env.tabs, env.broadcast, index, credit, snapshots),
+  );
   const names = Object.keys(PROTOCOL) as MessageName[];
   const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
     ((await ready)[name] as (d: never, o?: Origin) => unknown)(data, origin);
   const handlers = Object.fromEntries(names.map((name) => [name, waiting(name)])) as unknown as Handlers;
+  // The customers as they were are kept before a day's first write and a risky one (see snapshotService).
+  const snapshots = book.then((b) => b.snapshots);
+  snapshots.catch(() => undefined); // a book that cannot open is told by each handler
+  const guarded = storageFullToPages(snapshotFirst(handlers, snapshots));
   /** What serves each port an extension page may open, by the port's name. */
   const ports = new Map<string, (port: PortLike<never, unknown>) => void>([
-    [IMPORT_PORT, (port) => serveImport(port, book, env.onChanged)],
+    [IMPORT_PORT, (port) => serveImport(port, snapshotFirstBook(book, 'import'), env.onChanged)],
     [BACKUP_PORT, (port) => serveBackup(port, book, env.settings)],
     [
       RESTORE_PORT,
       (port) =>
-        serveRestore(port, book, env.settings, () => {
+        serveRestore(port, snapshotFirstBook(book, 'restore'), env.settings, () => {
           // A restore may bring any buyer's invoices: what the credit reader kept is stale.
           book.then(({ credit }) => credit.forget());
           env.onChanged();
         }),
     ],
   ]);
-  return { handlers, ports };
+  return { handlers: guarded, ports };
 }
 
 /** Sends a fill request to a tab's frames; resolves with the answering frame's report, or undefined if none had fields. */
@@ -88,6 +101,7 @@ export function handlersFor(
   broadcast: Broadcaster,
   index = bookIndex(db),
   credit = creditService(db),
+  snapshots: SnapshotService = snapshotService(db),
 ): Handlers {
   const only = (id: string) => (result: BookResult<unknown>) => (result.ok ? [id] : []);
   const created = (result: BookResult<Customer>) => (result.ok ? [result.value.id] : []);
@@ -99,6 +113,7 @@ export function handlersFor(
     ...analyticsHandlers(db),
     ...credit.handlers,
     ...capture,
+    ...snapshots.handlers(index, credit),
     'page:saveCapture': (data) => index.write(() => capture['page:saveCapture'](data), created),
     'cs:issued': async (issued) => {
       const id = crypto.randomUUID().replaceAll('-', '');

@@ -1,6 +1,7 @@
 import { commitImport } from '../db/import';
 import { importInvoices } from '../db/invoices';
 import type { TaitouDB } from '../db/open';
+import { isStorageFull, STORAGE_FULL } from '../db/quota';
 import { normalizeDraft } from '../domain/validate';
 import type { ImportWrite } from '../import/writes';
 import { type ImportReply, ImportRequestSchema, type ImportSummary } from '../messaging/import-port';
@@ -72,7 +73,12 @@ export function serveImport(port: PortLike<ImportReply, unknown>, book: Promise<
           end({ type: 'done', summary });
         },
         (error: Error) =>
-          end(cancel.signal.aborted ? { type: 'cancelled' } : { type: 'failed', reason: error.message }),
+          end(
+            cancel.signal.aborted
+              ? { type: 'cancelled' }
+              : // A full disk, which the page explains; the browser's own text for it is often empty.
+                { type: 'failed', reason: isStorageFull(error) ? STORAGE_FULL : error.message },
+          ),
       );
     }
   });

@@ -1,5 +1,6 @@
 import { analyticsEn, analyticsZhCN } from './words/analytics';
 import { creditEn, creditZhCN } from './words/credit';
+import { durabilityEn, durabilityZhCN } from './words/durability';
 import { reviewEn, reviewZhCN } from './words/review';
 import { tiersEn, tiersZhCN } from './words/tiers';
 
@@ -364,13 +365,15 @@ const baseZhCN = {
   mergeField_usage: '使用情况',
 } as const;
 
-const SECTIONS_ZH_CN = { ...analyticsZhCN, ...creditZhCN, ...reviewZhCN, ...tiersZhCN };
+const SECTIONS_ZH_CN = { ...analyticsZhCN, ...creditZhCN, ...reviewZhCN, ...tiersZhCN, ...durabilityZhCN };
 /** A key both here and in a section (or in two sections) would be shadowed without a word: it must not compile. */
 type Shadowed =
   | (keyof typeof baseZhCN & keyof typeof SECTIONS_ZH_CN)
   | (keyof typeof analyticsZhCN & (keyof typeof creditZhCN | keyof typeof reviewZhCN | keyof typeof tiersZhCN))
   | (keyof typeof creditZhCN & (keyof typeof reviewZhCN | keyof typeof tiersZhCN))
-  | (keyof typeof reviewZhCN & keyof typeof tiersZhCN);
+  | (keyof typeof reviewZhCN & keyof typeof tiersZhCN)
+  | (keyof typeof durabilityZhCN &
+      (keyof typeof analyticsZhCN | keyof typeof creditZhCN | keyof typeof reviewZhCN | keyof typeof tiersZhCN));
 const noShadowing: [Shadowed] extends [never] ? true : Shadowed = true;
 void noShadowing;
 
@@ -741,7 +744,14 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
   mergeField_usage: 'Usage',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...analyticsEn, ...creditEn, ...reviewEn, ...tiersEn };
+export const en: Record<MessageKey, string> = {
+  ...baseEn,
+  ...analyticsEn,
+  ...creditEn,
+  ...reviewEn,
+  ...tiersEn,
+  ...durabilityEn,
+};
 
 export type Locale = 'zh-CN' | 'en';
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

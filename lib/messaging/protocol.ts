@@ -1,6 +1,7 @@
 import { AnalyticsOptionsSchema } from '../analytics/options';
 import type { AnalyticsReply } from '../background/analytics-service';
 import type { InvoicePage } from '../background/customer-extras-service';
+import type { SnapshotRestore, SnapshotView } from '../background/snapshot-service';
 import type { CreditReading } from '../db/credit';
 import type { BookResult } from '../db/result';
 import type { AttachmentMeta, AuditEntry } from '../db/schema';
@@ -183,6 +184,10 @@ export const PROTOCOL = {
   },
   /** The analytics page: the figures of the whole book, computed in the worker as of its own day in China. */
   'page:analytics': { from: 'extensionPage', data: AnalyticsOptionsSchema.omit({ today: true }) },
+  /** The manager's backup view: the automatic snapshots kept (lib/db/snapshots.ts), newest first. */
+  'page:snapshots': { from: 'extensionPage', data: z.object({}) },
+  /** Puts a snapshot's customers back in place of the book's (the book as it was is kept as a snapshot first). */
+  'page:restoreSnapshot': { from: 'extensionPage', data: z.object({ id: z.number().int().positive() }) },
 } as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -237,6 +242,8 @@ export interface Responses {
   'page:customerInvoices': InvoicePage;
   'page:customerCredit': CreditReading | null;
   'page:analytics': AnalyticsReply;
+  'page:snapshots': { snapshots: SnapshotView[]; keep: number };
+  'page:restoreSnapshot': SnapshotRestore;
 }
 
 /** What a customer about to be added may duplicate. */

@@ -1,0 +1,222 @@
+import { bookStamp } from '../db/index-cache';
+import type { TaitouDB } from '../db/open';
+import {
+  listSnapshots,
+  openSnapshots,
+  readRawCustomers,
+  readSnapshot,
+  replaceCustomers,
+  type SnapshotDB,
+  type SnapshotMeta,
+  type SnapshotReason,
+  saveSnapshot,
+} from '../db/snapshots';
+import { chinaDay } from '../domain/credit';
+import type { Handlers, MessageData, MessageName } from '../messaging/protocol';
+import type { bookIndex } from './book-index';
+import type { ImportBook } from './import-service';
+
+/** How many automatic snapshots are kept. */
+export const KEEP_SNAPSHOTS = 5;
+/** A risky operation this soon after the last snapshot adds none: merging pair after pair must not copy the book each time. */
+export const RISKY_GAP_MS = 10 * 60_000;
+
+export interface SnapshotOptions {
+  keep?: number;
+  gapMs?: number;
+  now?: () => number;
+  /** The day a time falls on; a day's first write takes its snapshot. China time, as the clerks work. */
+  day?: (time: number) => string;
+}
+
+/** A snapshot as the manager lists it. */
+export interface SnapshotView {
+  id: number;
+  takenAt: number;
+  reason: SnapshotReason;
+  customers: number;
+  /** False for one taken before the book's database was upgraded: its records are of another version. */
+  restorable: boolean;
+}
+
+export type SnapshotRestore = { ok: true; restored: number } | { ok: false; reason: 'notFound' | 'otherVersion' };
+
+const sameStamp = (a: SnapshotMeta['stamp'], b: SnapshotMeta['stamp']) =>
+  (Object.keys(b) as (keyof typeof b)[]).every((key) => a[key] === b[key]);
+
+/**
+ * The book's automatic snapshots (lib/db/snapshots.ts): `before` takes one ahead of a write when one is due, and the
+ * handlers list them and restore one. Taking a snapshot never fails the write it precedes.
+ */
+export function snapshotService(book: TaitouDB, opts: SnapshotOptions = {}) {
+  const keep = opts.keep ?? KEEP_SNAPSHOTS;
+  const gap = opts.gapMs ?? RISKY_GAP_MS;
+  const clock = opts.now ?? Date.now;
+  const dayOf = opts.day ?? chinaDay;
+  let opened: Promise<SnapshotDB> | undefined;
+  const snaps = () => {
+    opened ??= openSnapshots(book).catch((error) => {
+      opened = undefined; // tried again next time
+      throw error;
+    });
+    return opened;
+  };
+  /** The newest snapshot kept, or one being written (null: none; undefined: not read yet). */
+  let latest: Pick<SnapshotMeta, 'takenAt' | 'stamp' | 'bookVersion'> | null | undefined;
+  /** The day whose first write has had its snapshot (or its attempt). */
+  let dailyDone = '';
+  let writing: Promise<void> = Promise.resolve();
+  let queue: Promise<void> = Promise.resolve();
+  /** Why the last snapshot attempt failed, until the next one. */
+  let failure: unknown;
+
+  const decide = async (reason: SnapshotReason) => {
+    failure = undefined;
+    // A restore is taken back by the snapshot before it: that one must be kept, not assumed from one still writing.
+    if (reason === 'restore') await writing;
+    const db = await snaps();
+    latest ??= (await listSnapshots(db))[0] ?? null;
+    const now = clock();
+    const today = dayOf(now);
+    if (reason === 'daily') {
+      if (dailyDone === today) return;
+      dailyDone = today;
+      if (latest && dayOf(latest.takenAt) === today) return;
+    } else if (reason !== 'restore' && latest && now - latest.takenAt < gap) {
+      return;
+    }
+    const stamp = await bookStamp(book);
+    if (latest && latest.bookVersion === book.version && sameStamp(latest.stamp, stamp)) return;
+    const previous = latest;
+    latest = { takenAt: now, stamp, bookVersion: book.version };
+    const reading = readRawCustomers(book);
+    writing = (async () => {
+      const records = await reading;
+      if (records.length === 0) {
+        // Nothing to keep: the day's first write with customers to lose takes the snapshot.
+        latest = previous;
+        if (reason === 'daily') dailyDone = '';
+        return;
+      }
+      await saveSnapshot(db, { takenAt: now, reason, bookVersion: book.version, stamp }, records, keep);
+    })().catch((error) => {
+      failure = error;
+      latest = undefined; // read again from what is kept
+    });
+  };
+
+  /**
+   * Ahead of a write: takes a snapshot when one is due — on the day's first write, and before a risky operation
+   * unless the last snapshot is recent (a restore always, unless the book has not changed since the last). Resolves
+   * once the snapshot's read of the book is queued, before the write's: it holds the book as it was. The copy is kept
+   * meanwhile. Never rejects: a snapshot that cannot be taken (a full disk) is a snapshot missed, not a failed write.
+   */
+  function before(reason: SnapshotReason): Promise<void> {
+    queue = queue
+      .then(() => decide(reason))
+      .catch((error) => {
+        failure = error;
+      });
+    return queue;
+  }
+
+  /** The snapshot being written, if any, has been kept (or has failed). */
+  const settled = () => queue.then(() => writing);
+
+  const list = async (): Promise<SnapshotView[]> =>
+    (await listSnapshots(await snaps())).map(({ id, takenAt, reason, customers, bookVersion }) => ({
+      id,
+      takenAt,
+      reason,
+      customers,
+      restorable: bookVersion === book.version,
+    }));
+
+  /**
+   * Puts a snapshot's customers back in place of the book's, in one transaction. The book as it is now is first kept
+   * as a snapshot of its own ('restore'), so that the restore can be taken back the same way.
+   */
+  const restore = async (id: number, index: Pick<BookIndex, 'write' | 'reload'>): Promise<SnapshotRestore> => {
+    const found = await readSnapshot(await snaps(), id);
+    if (!found) return { ok: false, reason: 'notFound' };
+    if (found.meta.bookVersion !== book.version) return { ok: false, reason: 'otherVersion' };
+    await before('restore');
+    await settled();
+    // The book as it is now could not be kept (a full disk): without it the restore could not be taken back.
+    if (failure !== undefined) throw failure;
+    const restored = await index.write(
+      () => replaceCustomers(book, found.records, { now: clock() }),
+      () => [],
+    );
+    // The whole book changed: the index is read afresh.
+    index.reload();
+    return { ok: true, restored };
+  };
+
+  /** The messages of the manager's backup view. */
+  const handlers = (
+    index: Pick<BookIndex, 'write' | 'reload'>,
+    credit: { forget(): void },
+  ): Pick<Handlers, 'page:snapshots' | 'page:restoreSnapshot'> => ({
+    'page:snapshots': async () => ({ snapshots: await list(), keep }),
+    'page:restoreSnapshot': async ({ id }) => {
+      const result = await restore(id, index);
+      // Restored customers may have other tax IDs: what the credit reader kept is stale.
+      if (result.ok) credit.forget();
+      return result;
+    },
+  });
+
+  return { before, settled, list, restore, handlers };
+}
+
+type BookIndex = ReturnType<typeof bookIndex>;
+export type SnapshotService = ReturnType<typeof snapshotService>;
+
+/** Which writes take a snapshot first, and as what. */
+const TRIGGERS: Partial<{ [K in MessageName]: (data: MessageData<K>) => SnapshotReason }> = {
+  'page:create': () => 'daily',
+  'page:update': () => 'daily',
+  'page:delete': () => 'daily',
+  'page:undo': () => 'daily',
+  'page:bulk': ({ action }) => (action.kind === 'delete' ? 'bulkDelete' : 'daily'),
+  'page:undoBatch': () => 'daily',
+  'page:merge': () => 'merge',
+  'page:mergeMany': () => 'merge',
+  'page:saveCapture': () => 'daily',
+  'page:loadSamples': () => 'daily',
+};
+
+/** The same handlers; those that write customers first give the snapshot service its chance (see `before`). */
+export function snapshotFirst(handlers: Handlers, service: Promise<Pick<SnapshotService, 'before'>>): Handlers {
+  const out = { ...handlers } as Record<string, (data: unknown, origin?: unknown) => Promise<unknown>>;
+  for (const [name, reasonOf] of Object.entries(TRIGGERS) as [string, (data: unknown) => SnapshotReason][]) {
+    const handle = out[name];
+    if (!handle) continue;
+    out[name] = async (data, origin) => {
+      await (await service).before(reasonOf(data));
+      return handle(data, origin);
+    };
+  }
+  return out as unknown as Handlers;
+}
+
+/** The book a port writes through, its writes preceded by a snapshot when one is due (an import, a restore). */
+export function snapshotFirstBook<B extends ImportBook & { snapshots: Pick<SnapshotService, 'before'> }>(
+  book: Promise<B>,
+  reason: SnapshotReason,
+): Promise<B> {
+  return book.then((b) => ({
+    ...b,
+    index: {
+      ...b.index,
+      write: async <T>(
+        work: () => Promise<T>,
+        written: (result: T) => ReturnType<Parameters<B['index']['write']>[1]>,
+      ) => {
+        await b.snapshots.before(reason);
+        return b.index.write(work, written);
+      },
+    },
+  }));
+}
