@@ -10,13 +10,16 @@ import type { BackupSettings } from '../lib/backup/format';
 import { openBook } from '../lib/db/open';
 import { translator } from '../lib/i18n/messages';
 import { onLocaleChange, storedLocale } from '../lib/i18n/stored-locale';
+import { type Reach, serves } from '../lib/messaging/reach';
 import { serve } from '../lib/messaging/router';
-import { senderKind } from '../lib/messaging/sender';
+import { embeddedPage, senderKind } from '../lib/messaging/sender';
 import { PORTAL_MATCHES } from '../lib/portals';
 import { type SiteApis, syncSiteScript } from '../lib/portals/sites';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  // Asked at message time: a site the clerk takes back is refused at once, in the tabs already open too.
+  const reach: Reach = { allows: (pattern) => browser.permissions.contains({ origins: [pattern] }) };
   // Handlers are registered at once (a message may be what woke the worker); they wait for the book to open.
   const book = openBook();
   // The context menu of editable fields on portals, and a keyboard command: both fill the tab with a recent customer.
@@ -29,7 +32,10 @@ export default defineBackground(() => {
     }
   });
   const service = bookService(book, {
-    tabs: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+    // A customer's details go only to a tab on the platform or on a site still enabled (a revoked site's open tabs
+    // keep a running content script); without access to the tab, Chrome does not even say its address.
+    tabs: async (tabId, request) =>
+      (await serves(reach, (await browser.tabs.get(tabId)).url)) ? browser.tabs.sendMessage(tabId, request) : undefined,
     // With no menu open nobody listens, and sendMessage rejects: that is fine.
     broadcast: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
     settings: {
@@ -39,11 +45,13 @@ export default defineBackground(() => {
     onChanged: () => refreshMenu(),
   });
   const handlers = notifyingChanges(service.handlers, () => refreshMenu());
-  serve(handlers, self);
-  // Imports, backups and restores stream over ports, from the extension's own pages only.
+  serve(handlers, self, reach);
+  // Imports, backups and restores stream over ports, from the extension's own pages only, never one inside a tab.
   browser.runtime.onConnect.addListener((port) => {
     const serve = service.ports.get(port.name);
-    if (!serve || senderKind(port.sender ?? {}, self.id, self.origin) !== 'extensionPage') port.disconnect();
+    const sender = port.sender ?? {};
+    const ours = senderKind(sender, self.id, self.origin) === 'extensionPage' && !embeddedPage(sender, self.origin);
+    if (!serve || !ours) port.disconnect();
     else serve(port as never);
   });
 

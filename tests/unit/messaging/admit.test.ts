@@ -3,6 +3,8 @@ import { admit, RefusedMessage } from '../../../lib/messaging/router';
 import { senderKind } from '../../../lib/messaging/sender';
 
 const self = { id: 'abcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnop/' };
+// Only the platform: no site enabled (the platform's hosts need no question to the browser).
+const reach = { allows: async () => false };
 const popup = { id: self.id, url: 'chrome-extension://abcdefghijklmnop/popup.html' };
 const contentScript = {
   id: self.id,
@@ -26,13 +28,16 @@ describe('senderKind', () => {
 });
 
 describe('admit', () => {
-  it('returns the parsed payload, with defaults, for an allowed sender', () => {
-    expect(admit('page:search', { query: '小米' }, popup, self)).toEqual({ query: '小米', limit: 20 });
+  it('returns the parsed payload, with defaults, for an allowed sender', async () => {
+    await expect(admit('page:search', { query: '小米' }, popup, self, reach)).resolves.toEqual({
+      query: '小米',
+      limit: 20,
+    });
   });
 
-  it('refuses page messages from content scripts and from other extensions', () => {
-    expect(() => admit('page:search', { query: 'x' }, contentScript, self)).toThrow(RefusedMessage);
-    expect(() => admit('page:delete', { id: 'a', revision: 1 }, { ...popup, id: 'evil' }, self)).toThrow(
+  it('refuses page messages from content scripts and from other extensions', async () => {
+    await expect(admit('page:search', { query: 'x' }, contentScript, self, reach)).rejects.toThrow(RefusedMessage);
+    await expect(admit('page:delete', { id: 'a', revision: 1 }, { ...popup, id: 'evil' }, self, reach)).rejects.toThrow(
       /unknown sender/,
     );
   });
@@ -46,7 +51,7 @@ describe('admit', () => {
     ['page:undo', { seq: -1 }],
     ['page:get', null],
     ['page:get', 'a string'],
-  ] as const)('refuses the malformed payload of %s: %j', (name, data) => {
-    expect(() => admit(name, data, popup, self)).toThrow(/invalid payload/);
+  ] as const)('refuses the malformed payload of %s: %j', async (name, data) => {
+    await expect(admit(name, data, popup, self, reach)).rejects.toThrow(/invalid payload/);
   });
 });

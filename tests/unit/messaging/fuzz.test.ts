@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handlersFor } from '../../../lib/background/book-service';
+import { listCustomers } from '../../../lib/db/customers';
 import type { TaitouDB } from '../../../lib/db/open';
 import type { BookResult } from '../../../lib/db/result';
 import { CustomerSchema } from '../../../lib/domain/customer';
+import { EMBEDDED_MESSAGES } from '../../../lib/messaging/embedded';
 import type { Handlers, MenuBroadcast, MessageName, Origin } from '../../../lib/messaging/protocol';
 import { PROTOCOL, type SenderKind } from '../../../lib/messaging/protocol';
 import { admit, RefusedMessage } from '../../../lib/messaging/router';
@@ -15,22 +17,51 @@ import { keysOf, type Pools, shapedLike } from '../../support/zod-arbitrary';
 const self = { id: 'abcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnop/' };
 const NAMES = Object.keys(PROTOCOL) as MessageName[];
 
-// --- senders, each labelled with the kind the background must take it for (null: answer nothing) ---
+// --- senders, each labelled with the kind the background must take it for (null: answer nothing) and its place ---
+
+/** Sites the clerk enabled in these tests (besides the platform, which needs no grant); any other site is not. */
+const GRANTED = new Set(['https://erp.example.com/*', 'http://erp.example.com/*', 'https://intranet.corp/*']);
+const reach = { allows: async (pattern: string) => GRANTED.has(pattern) };
+
+/**
+ * Where a sender stands: anywhere (the popup, a page that is its own tab), a content script in a frame Taitou serves
+ * or one it does not, or one of our pages inside a tab (which page, and whether Taitou serves that tab).
+ */
+type Place =
+  | { at: 'anywhere' }
+  | { at: 'frame'; served: boolean }
+  | { at: 'embedded'; page: string; tabServed: boolean }
+  | { at: 'nowhere' };
 
 interface Labelled {
-  sender: SenderInfo & { frameId?: number };
+  sender: SenderInfo;
   kind: SenderKind | null;
+  place: Place;
 }
 
-const tab = fc.record({ id: fc.nat(), url: fc.webUrl() }, { requiredKeys: ['id'] });
+const SERVED_URLS: [string, string | undefined][] = [
+  ['https://dppt.guangdong.chinatax.gov.cn:8443/invoice-makeout', 'https://dppt.guangdong.chinatax.gov.cn:8443'],
+  ['https://dppt.guangdong.chinatax.gov.cn:8443/invoice-makeout', undefined],
+  ['http://dppt.shanghai.chinatax.gov.cn/#/blue', 'http://dppt.shanghai.chinatax.gov.cn'],
+  ['https://erp.example.com/invoice?id=1', 'https://erp.example.com'],
+  ['http://erp.example.com:8080/', undefined],
+  ['https://intranet.corp/a/b', 'https://intranet.corp'],
+  ['about:blank', 'https://dppt.guangdong.chinatax.gov.cn'],
+  ['about:srcdoc', 'https://erp.example.com'],
+];
+const servedFrame = fc.constantFrom(...SERVED_URLS);
+const servedHost = /(^|\.)chinatax\.gov\.cn$|^erp\.example\.com$|^intranet\.corp$/;
 const webUrl = fc.oneof(
-  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc
+    .webUrl({ withQueryParameters: true, withFragments: true })
+    .filter((u) => !servedHost.test(new URL(u).hostname.replace(/\.$/, ''))),
   fc.constantFrom(
-    'https://dppt.guangdong.chinatax.gov.cn:8443/invoice-makeout',
     'data:text/html,<script>chrome.runtime.sendMessage()</script>',
     'file:///C:/Users/clerk/invoice.html',
     'about:blank',
     'blob:https://evil.example/0b7a',
+    'https://chinatax.gov.cn.evil.example/',
+    'http://intranet.corp/a/b', // enabled for https only
     // Look-alikes of the extension's own origin: not ours.
     'chrome-extension://abcdefghijklmnopq/popup.html',
     'chrome-extension://abcdefghijklmno/popup.html',
@@ -39,39 +70,115 @@ const webUrl = fc.oneof(
     'chrome-extension://otherextensionidxx/popup.html',
   ),
 );
+/**
+ * The origin Chrome would report with an unserved URL: its own, none (Firefox), opaque, or a served one (a lie; but
+ * an about:blank frame the portal made has the portal's origin, and is the portal's).
+ */
+const unservedFrame = fc
+  .tuple(fc.option(webUrl, { nil: undefined }), fc.constantFrom('own', 'none', 'null', 'portal'))
+  .filter(([url, how]) => !(url === 'about:blank' && how === 'portal'))
+  .map(([url, how]): [string | undefined, string | undefined] => {
+    const own = (() => {
+      try {
+        return new URL(url ?? '').origin;
+      } catch {
+        return 'null';
+      }
+    })();
+    const origin = { own, none: undefined, null: 'null', portal: 'https://dppt.guangdong.chinatax.gov.cn' }[how];
+    return [url, origin];
+  });
+// Page, and what follows its path; the page's name is the label, never parsed back out of the URL here.
 const ownPage = fc
-  .constantFrom('popup.html', 'manager.html', 'menu.html?tab=3', 'capture.html#x', '', '../popup.html')
-  .map((path) => `${self.origin}${path}`);
+  .constantFrom<[string, string]>(
+    ['popup.html', ''],
+    ['manager.html', ''],
+    ['menu.html', '?tab=3'],
+    ['menu.html', ''],
+    ['capture.html', '#x'],
+    ['capture.html', ''],
+    ['', ''],
+    ['../popup.html', ''],
+  )
+  .map(([page, rest]) => ({ page, url: `${self.origin}${page}${rest}` }));
+const tabId = fc.oneof(fc.nat({ max: 5 }), fc.nat());
 const frameId = fc.option(fc.nat(), { nil: undefined });
+const tabOnSite = fc.oneof(
+  fc
+    .record({ id: tabId, url: fc.constantFrom(...SERVED_URLS.map(([u]) => u).filter((u) => u.startsWith('http'))) })
+    .map((tab) => ({ tab, served: true })),
+  fc
+    .record({ id: tabId, url: fc.option(webUrl, { nil: undefined }) }, { requiredKeys: ['id'] })
+    .map((tab) => ({ tab, served: false })),
+);
 
 const senders: fc.Arbitrary<Labelled> = fc.oneof(
-  // The popup, the manager, or the inline menu's iframe (which sits in a web page's tab).
+  // The popup (no tab), or a page of ours that is its own tab (the manager; a test's capture.html).
+  fc.record({ page: ownPage, tab: fc.option(fc.record({ id: tabId }), { nil: undefined }) }).map(({ page, tab }) => ({
+    sender: { id: self.id, url: page.url, ...(tab ? { tab: { ...tab, url: page.url }, frameId: 0 } : {}) },
+    kind: 'extensionPage' as const,
+    place: { at: 'anywhere' } as const,
+  })),
+  // A page of ours inside a tab's frame: the inline list, the save prompt, or any page a page framed.
   fc
-    .record({ url: ownPage, tab: fc.option(tab, { nil: undefined }), frameId })
-    .map((s) => ({ sender: { id: self.id, ...s }, kind: 'extensionPage' as const })),
-  // This extension's content script, in any frame of any tab, whatever the page's URL.
+    .record({ page: ownPage, site: tabOnSite, frameId: fc.option(fc.integer({ min: 1 }), { nil: undefined }) })
+    .map(({ page, site, frameId }) => ({
+      sender: { id: self.id, url: page.url, tab: site.tab, ...(frameId === undefined ? {} : { frameId }) },
+      kind: 'extensionPage' as const,
+      place: { at: 'embedded', page: page.page, tabServed: site.served } as const,
+    })),
+  // This extension's content script in a frame of the platform or of a site the clerk enabled.
   fc
-    .record({ url: fc.option(webUrl, { nil: undefined }), tab, frameId })
-    .map((s) => ({ sender: { id: self.id, ...s }, kind: 'contentScript' as const })),
+    .record({ frame: servedFrame, tab: fc.record({ id: tabId }), frameId })
+    .map(({ frame: [url, origin], tab, frameId }) => ({
+      sender: { id: self.id, url, ...(origin ? { origin } : {}), tab, frameId },
+      kind: 'contentScript' as const,
+      place: { at: 'frame', served: true } as const,
+    })),
+  // ... or in any other frame: another site, a data: or file: page, a sandboxed frame, a URL and origin that disagree.
+  fc
+    .record({ frame: unservedFrame, tab: fc.record({ id: tabId }), frameId })
+    .map(({ frame: [url, origin], tab, frameId }) => ({
+      sender: { id: self.id, url, ...(origin === undefined ? {} : { origin }), tab, frameId },
+      kind: 'contentScript' as const,
+      place: { at: 'frame', served: false } as const,
+    })),
   // Another extension, even one that claims our pages' URLs.
   fc
     .record({
       id: fc.oneof(fc.string(), fc.constantFrom('', self.id.toUpperCase(), `${self.id} `, 'abcdefghijklmnopq')),
-      url: fc.option(fc.oneof(webUrl, ownPage), { nil: undefined }),
-      tab: fc.option(tab, { nil: undefined }),
+      url: fc.option(
+        fc.oneof(
+          webUrl,
+          ownPage.map((p) => p.url),
+        ),
+        { nil: undefined },
+      ),
+      tab: fc.option(fc.record({ id: tabId }), { nil: undefined }),
       frameId,
     })
     .filter((s) => s.id !== self.id)
-    .map((sender) => ({ sender, kind: null })),
+    .map((sender) => ({ sender, kind: null, place: { at: 'nowhere' } as const })),
   // A web page through externally_connectable: no extension id.
   fc
-    .record({ url: fc.option(webUrl, { nil: undefined }), tab: fc.option(tab, { nil: undefined }) })
-    .map((sender) => ({ sender, kind: null })),
+    .record({
+      url: fc.option(webUrl, { nil: undefined }),
+      tab: fc.option(fc.record({ id: tabId }), { nil: undefined }),
+    })
+    .map((sender) => ({ sender, kind: null, place: { at: 'nowhere' } as const })),
   // Ours, but neither a page of ours nor in a tab (no URL, or a look-alike URL without a tab).
   fc
     .record({ url: fc.option(webUrl, { nil: undefined }), frameId })
-    .map((s) => ({ sender: { id: self.id, ...s }, kind: null })),
+    .map((s) => ({ sender: { id: self.id, ...s }, kind: null, place: { at: 'nowhere' } as const })),
 );
+
+/** Whether a message may be admitted from a sender of this place at all, whatever the payload (tab ids aside). */
+function placeAllows(name: MessageName, place: Place): boolean {
+  if (place.at === 'nowhere') return false;
+  if (place.at === 'frame') return place.served;
+  if (place.at === 'embedded') return place.tabServed && (EMBEDDED_MESSAGES.get(place.page) ?? []).includes(name);
+  return true;
+}
 
 // --- garbage payloads ---
 
@@ -169,48 +276,83 @@ describe('admit() under generated garbage', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(NAMES)('%s: returns what the schema accepts or refuses; refuses every sender of the wrong kind', (name) => {
-    const spec = PROTOCOL[name];
-    let admitted = 0;
-    fc.assert(
-      fc.property(payloads(name), senders, (data, { sender, kind }) => {
-        let parsed: unknown;
-        try {
-          parsed = admit(name, data, sender, self);
-        } catch (error) {
-          expect(error).toBeInstanceOf(RefusedMessage);
-          // Refused for a reason a sender may see, not a crash inside zod.
-          expect((error as Error).message).toMatch(new RegExp(`^${name}: (not accepted|invalid payload)`));
-          return;
-        }
-        admitted += 1;
-        expect(kind).toBe(spec.from);
-        expect(spec.data.safeParse(parsed).success).toBe(true);
-        expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
-      }),
-      { numRuns: 100 },
-    );
-    // The generators reach past the checks for every message, so the properties above are not vacuous.
-    expect(admitted).toBeGreaterThan(0);
-  });
+  it.each(NAMES)(
+    '%s: returns what the schema accepts or refuses; refuses every sender of the wrong kind or place',
+    async (name) => {
+      const spec = PROTOCOL[name];
+      let admitted = 0;
+      await fc.assert(
+        fc.asyncProperty(payloads(name), senders, async (data, { sender, kind, place }) => {
+          let parsed: unknown;
+          try {
+            parsed = await admit(name, data, sender, self, reach);
+          } catch (error) {
+            expect(error).toBeInstanceOf(RefusedMessage);
+            // Refused for a reason a sender may see, not a crash inside zod.
+            expect((error as Error).message).toMatch(new RegExp(`^${name}: (not accepted|invalid payload)`));
+            return;
+          }
+          admitted += 1;
+          expect(kind).toBe(spec.from);
+          expect(placeAllows(name, place)).toBe(true);
+          // A page inside a tab acts for that tab only.
+          const asked = (parsed as { tabId?: number }).tabId;
+          if (place.at === 'embedded' && asked !== undefined) expect(asked).toBe(sender.tab?.id);
+          expect(spec.data.safeParse(parsed).success).toBe(true);
+          expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+        }),
+        { numRuns: 100 },
+      );
+      // The generators reach past the checks for every message, so the properties above are not vacuous.
+      expect(admitted).toBeGreaterThan(0);
+    },
+  );
 
-  it('refuses a message from the wrong kind of sender even when its payload is valid', () => {
-    const wrong = (kind: SenderKind | null, from: SenderKind) => kind !== from;
+  it('refuses a message from the wrong kind of sender or from the wrong place even when its payload is valid', async () => {
+    const wrong = (name: MessageName, { kind, place }: Labelled) =>
+      kind !== PROTOCOL[name].from || !placeAllows(name, place);
     for (const name of NAMES) {
       const spec = PROTOCOL[name];
       const valid = shapedLike(spec.data, { strings: stringsPool, numbers: numbersPool }).filter(
         (v) => spec.data.safeParse(v).success,
       );
-      fc.assert(
-        fc.property(
+      await fc.assert(
+        fc.asyncProperty(
           valid,
-          senders.filter((s) => wrong(s.kind, spec.from)),
-          (data, { sender }) => {
-            expect(() => admit(name, data, sender, self)).toThrow(RefusedMessage);
+          senders.filter((s) => wrong(name, s)),
+          async (data, { sender }) => {
+            await expect(admit(name, data, sender, self, reach)).rejects.toThrow(RefusedMessage);
           },
         ),
         { numRuns: 20 },
       );
+    }
+  });
+
+  it('admits the inline list and the save prompt for their own tab, and refuses them for any other', async () => {
+    for (const [page, names] of EMBEDDED_MESSAGES) {
+      for (const name of names) {
+        const spec = PROTOCOL[name];
+        if (!('tabId' in (spec.data as unknown as { shape: object }).shape)) continue;
+        const valid = shapedLike(spec.data, { strings: stringsPool, numbers: numbersPool }).filter(
+          (v) => spec.data.safeParse(v).success,
+        );
+        await fc.assert(
+          fc.asyncProperty(valid, fc.nat({ max: 5 }), fc.integer({ min: 1 }), async (data, id, frame) => {
+            const sender = {
+              id: self.id,
+              url: `${self.origin}${page}`,
+              tab: { id, url: 'https://erp.example.com/invoice' },
+              frameId: frame,
+            };
+            const mine = (data as { tabId: number }).tabId === id;
+            const result = admit(name, data, sender, self, reach);
+            if (mine) await expect(result).resolves.toMatchObject({ tabId: id });
+            else await expect(result).rejects.toThrow(/for another tab/);
+          }),
+          { numRuns: 30 },
+        );
+      }
     }
   });
 });
@@ -333,7 +475,7 @@ async function bench(): Promise<Bench & { h: Handlers; sent: FillRequest[]; ids:
     { name: '杭州新客户有限公司', taxId: '91330100MA27XYZ12K', address: '', phone: '', bankName: '', bankAccount: '' },
     { tabId: 1, frameId: 0 },
   );
-  const all = await db.getAll('customers');
+  const { customers: all } = await listCustomers(db);
   const secrets = all.flatMap((c) => [c.taxId, c.notes, ...c.entries.flatMap((e) => [e.bankAccount, e.address])]);
   return {
     db,
@@ -367,8 +509,8 @@ async function call(b: Bench & { h: Handlers }, name: MessageName, raw: unknown,
   const sender =
     PROTOCOL[name].from === 'extensionPage'
       ? { id: self.id, url: `${self.origin}popup.html` }
-      : { id: self.id, url: 'https://x.example/', tab: { id: origin.tabId } };
-  const data = admit(name, raw, sender, self);
+      : { id: self.id, url: 'https://dppt.guangdong.chinatax.gov.cn/', tab: { id: origin.tabId } };
+  const data = await admit(name, raw, sender, self, reach);
   const seq = (data as { seq?: unknown }).seq;
   const auditOwner = typeof seq === 'number' ? ((await b.db.get('audit', seq))?.customerId ?? '') : '';
   const before = await customersOf(b.db);
@@ -438,7 +580,9 @@ describe('the real handlers under admitted payloads', () => {
       { numRuns: READ_ONLY.has(name) ? 25 : 60 },
     );
     // Whatever was written still reads back as a valid customer.
-    for (const c of await b.db.getAll('customers')) expect(CustomerSchema.safeParse(c).success).toBe(true);
+    const book = await listCustomers(b.db);
+    expect(book.quarantined).toEqual([]);
+    for (const c of book.customers) expect(CustomerSchema.safeParse(c).success).toBe(true);
   });
 
   it('sends a tab the fill values of the one customer asked for, never another', async () => {
