@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocale } from '../../components/locale';
+import { defaultEntry } from '../../lib/domain/billing';
 import { BUYER_FIELDS } from '../../lib/domain/buyer';
+import type { Customer } from '../../lib/domain/customer';
 import type { Captured } from '../../lib/fill/capture';
 import { sendMessage } from '../../lib/messaging/client';
 import type { CaptureCheck } from '../../lib/messaging/protocol';
@@ -14,6 +16,8 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [item, setItem] = useState<{ captured: Captured; check: CaptureCheck } | null>(null);
   const [notice, setNotice] = useState('');
+  // After a conflict: the customer as the book holds it now, shown beside what was typed.
+  const [now, setNow] = useState<Customer | null>(null);
 
   useEffect(() => {
     browser.tabs.getCurrent().then(async (tab) => {
@@ -29,9 +33,16 @@ export function App() {
 
   const save = async (into?: string) => {
     const result = await sendMessage('page:saveCapture', { tabId, into });
-    if (result.ok) closeFrame();
-    else setNotice(result.error.code === 'conflict' ? t('captureConflict') : t('captureFailed'));
+    if (result.ok) return closeFrame();
+    if (result.error.code !== 'conflict') return setNotice(t('captureFailed'));
+    // Changed elsewhere meanwhile: what still differs is offered again, against the customer as it is now.
+    const again = await sendMessage('page:pendingCapture', { tabId });
+    if (!again) return closeFrame();
+    setItem(again);
+    setNow(again.check.status === 'differs' ? result.error.current : null);
+    setNotice(t('captureConflict'));
   };
+  const stored: Partial<Captured> = now ? { name: now.name, taxId: now.taxId, ...defaultEntry(now) } : {};
   const dismiss = async () => {
     await sendMessage('page:dismissCapture', { tabId });
     closeFrame();
@@ -45,6 +56,11 @@ export function App() {
           <div key={field}>
             <dt>{t(`role_${field}`)}</dt>
             <dd>{captured[field]}</dd>
+            {now && (
+              <dd class="now">
+                <del>{stored[field] || t('dedupEmpty')}</del>
+              </dd>
+            )}
           </div>
         ))}
       </dl>

@@ -5,11 +5,13 @@ import type { AuditEntry } from '../../lib/db/schema';
 import type { Customer } from '../../lib/domain/customer';
 import { editableOf } from '../../lib/domain/edit';
 import { hasErrors } from '../../lib/domain/findings';
+import { rebaseEdits } from '../../lib/domain/rebase';
 import { normalizeDraft, validateCustomer } from '../../lib/domain/validate';
 import type { Locale, MessageKey, Translate } from '../../lib/i18n/messages';
 import { defaultsFindings } from '../../lib/manager/tier-list';
 import { sendMessage } from '../../lib/messaging/client';
 import { Attachments } from './Attachments';
+import { ChangedElsewhere } from './ChangedElsewhere';
 import { CustomerInvoices } from './CustomerInvoices';
 import { useTiers } from './use-tiers';
 
@@ -78,12 +80,12 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
 
   // One save at a time: a second one (a double click, a held Ctrl+S) would name the old revision and meet its own
   // first save as a conflict.
-  const save = async (from: Customer) => {
+  const save = async (from: Customer, input = draft) => {
     if (saving.current) return;
     if (hasErrors(findings)) return onNotice(t('fixErrors'));
     saving.current = true;
     try {
-      const result = await sendMessage('page:update', { id: from.id, revision: from.revision, input: draft });
+      const result = await sendMessage('page:update', { id: from.id, revision: from.revision, input });
       if (result.ok) {
         setConflict(null);
         setBase(result.value);
@@ -110,6 +112,18 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+
+  // The clerk's edits made again on the customer as it is now, which the form then edits: what was changed elsewhere in
+  // fields the clerk did not touch stays (saving the whole form over it would quietly undo those changes).
+  const keepMine = (current: Customer) => {
+    if (saving.current) return;
+    const rebased = rebaseEdits(editableOf(base), draft, editableOf(current));
+    setBase(current);
+    setDraft(rebased);
+    setFormKey((k) => k + 1);
+    onChanged(current.id, current);
+    save(current, rebased);
+  };
 
   const takeLatest = (current: Customer) => {
     setBase(current);
@@ -151,7 +165,8 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
           <p>{conflict.current ? t('conflictChanged') : t('conflictDeleted')}</p>
           {conflict.current && (
             <>
-              <button type="button" onClick={() => conflict.current && save(conflict.current)}>
+              <ChangedElsewhere base={base} current={conflict.current} mine={draft} t={t} />
+              <button type="button" onClick={() => conflict.current && keepMine(conflict.current)}>
                 {t('conflictKeepMine')}
               </button>
               <button type="button" onClick={() => conflict.current && takeLatest(conflict.current)}>
