@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isStorageFull } from '../../lib/db/quota';
 import type { AttachmentMeta } from '../../lib/db/schema';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -68,7 +69,7 @@ export function Attachments({ customerId, locale, t, onNotice }: Props) {
     try {
       for (const file of files) await addOne(file);
     } catch (e) {
-      onNotice(t('attachFailed', { reason: (e as Error).message }));
+      onNotice(isStorageFull(e) ? t('storageFull') : t('attachFailed', { reason: (e as Error).message }));
     } finally {
       reload();
     }

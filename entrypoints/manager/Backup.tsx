@@ -1,18 +1,34 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SnapshotView } from '../../lib/background/snapshot-service';
+import { requestPersistence, type StorageState } from '../../lib/backup/persistence';
+import { REMIND_MAX_DAYS } from '../../lib/backup/reminder';
 import type { RestoreReport } from '../../lib/db/backup';
+import { isStorageFull } from '../../lib/db/quota';
 import type { Translate } from '../../lib/i18n/messages';
-import { MAX_BACKUP_CHARS, type RestoreReply, receiveBackup, sendRestore } from '../../lib/messaging/backup-port';
-import { download, localDay } from './download';
-import { connectBackup, connectRestore } from './ports';
+import { MAX_BACKUP_CHARS, type RestoreReply, sendRestore } from '../../lib/messaging/backup-port';
+import { sendMessage } from '../../lib/messaging/client';
+import {
+  onReminderChange,
+  type ReminderStore,
+  storedReminder,
+  storeReminder,
+} from '../../lib/settings/backup-reminder';
+import { holdsUnlimitedStorage } from './BackupReminder';
+import { connectRestore } from './ports';
+import { localTime, saveBackup } from './save-backup';
 
 interface Props {
   t: Translate;
-  /** After a restore: the book changed under the table. */
-  onRestored(report: RestoreReport): void;
+  /** After a restore (from a file, or a snapshot): the book changed under the table. */
+  onRestored(report?: RestoreReport): void;
   onClose(): void;
 }
 
 type Problem = Extract<RestoreReply, { type: 'failed' }>['problem'];
+
+/** Why a write failed, in the clerk's words: a full disk plainly, anything else with the browser's reason. */
+const writeFailed = (message: string, t: Translate) =>
+  isStorageFull(message) ? t('storageFull') : t('backupWriteFailed', { message });
 
 /** Why a restore was refused, in the clerk's words. */
 function problemText(problem: Problem, t: Translate): string {
@@ -34,26 +50,51 @@ function problemText(problem: Problem, t: Translate): string {
       return t('backupTooLarge');
     case 'badMessage':
     case 'writeFailed':
-      return t('backupWriteFailed', { message: 'message' in problem ? problem.message : problem.code });
+      return writeFailed('message' in problem ? problem.message : problem.code, t);
   }
 }
 
-/** A whole-book backup to a file, and a restore from one (merged into the book, or replacing it). */
+/**
+ * A whole-book backup to a file, and a restore from one (merged into the book, or replacing it); when to be reminded
+ * of the next backup; the automatic snapshots, each of which can be restored; and whether the browser may clear the
+ * book.
+ */
 export function Backup({ t, onRestored, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => dialog.current?.showModal(), []);
+  const [reminder, setReminder] = useState<ReminderStore | null>(null);
+  const [snapshots, setSnapshots] = useState<{ snapshots: SnapshotView[]; keep: number } | null>(null);
+  const [storage, setStorage] = useState<StorageState | null>(null);
+  const loadSnapshots = () =>
+    sendMessage('page:snapshots', {}).then(setSnapshots, (e: Error) =>
+      setProblem(t('loadFailed', { reason: e.message })),
+    );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once when the view opens, then told of changes
+  useEffect(() => {
+    dialog.current?.showModal();
+    let alive = true;
+    storedReminder().then(
+      (state) => alive && setReminder(state),
+      () => undefined,
+    );
+    const stop = onReminderChange((state) => alive && setReminder(state));
+    requestPersistence(navigator.storage, holdsUnlimitedStorage).then((state) => alive && setStorage(state));
+    loadSnapshots();
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, []);
 
   const save = async () => {
     setBusy(true);
     setProblem('');
     setStatus(t('backupMaking'));
     try {
-      const text = await receiveBackup(connectBackup());
-      download(`taitou-${t('backupFile')}-${localDay()}.json`, text, 'application/json');
+      await saveBackup(t('backupFile'));
       setStatus(t('backupSaved'));
     } catch (error) {
       setStatus('');
@@ -77,6 +118,7 @@ export function Backup({ t, onRestored, onClose }: Props) {
     } finally {
       setBusy(false);
     }
+    loadSnapshots(); // the book as it was before the restore is one now
     if (reply.type === 'failed') {
       setStatus('');
       return setProblem(problemText(reply.problem, t));
@@ -96,19 +138,70 @@ export function Backup({ t, onRestored, onClose }: Props) {
     onRestored(report);
   };
 
+  const restoreSnapshot = async (snapshot: SnapshotView) => {
+    const time = localTime(snapshot.takenAt);
+    if (!window.confirm(t('snapshotRestoreConfirm', { time, count: snapshot.customers }))) return;
+    setBusy(true);
+    setProblem('');
+    setStatus(t('backupRestoring'));
+    try {
+      const result = await sendMessage('page:restoreSnapshot', { id: snapshot.id });
+      if (result.ok) {
+        setStatus(t('snapshotRestored', { count: result.restored }));
+        onRestored();
+      } else {
+        setStatus('');
+        setProblem(t(result.reason === 'notFound' ? 'snapshotGone' : 'snapshotOtherVersion'));
+      }
+    } catch (error) {
+      setStatus('');
+      setProblem(failureText(error, t));
+    } finally {
+      setBusy(false);
+      loadSnapshots();
+    }
+  };
+
+  const everyDays = (value: string) => {
+    const days = Number(value);
+    if (reminder && Number.isInteger(days) && days >= 1 && days <= REMIND_MAX_DAYS) {
+      storeReminder({ ...reminder.settings, everyDays: days }).catch(() => undefined);
+    }
+  };
+
   return (
     <dialog
       ref={dialog}
-      class="export"
+      class="export backup"
       aria-labelledby="backup-title"
       onClose={onClose}
       onCancel={(e) => busy && e.preventDefault()}
     >
       <h2 id="backup-title">{t('backupTitle')}</h2>
       <p class="muted">{t('backupExplain')}</p>
+      {reminder && (
+        <p class="last-backup">
+          {reminder.lastBackupAt === null
+            ? t('backupLastNever')
+            : t('backupLast', { time: localTime(reminder.lastBackupAt) })}
+        </p>
+      )}
       <button type="button" disabled={busy} onClick={save}>
         {t('backupSave')}
       </button>
+      {reminder && (
+        <label class="remind-every">
+          {t('reminderEvery')}
+          <input
+            type="number"
+            min={1}
+            max={REMIND_MAX_DAYS}
+            step={1}
+            value={reminder.settings.everyDays}
+            onChange={(e) => everyDays(e.currentTarget.value)}
+          />
+        </label>
+      )}
       <fieldset>
         <legend>{t('backupRestoreMode')}</legend>
         <label>
@@ -139,6 +232,65 @@ export function Backup({ t, onRestored, onClose }: Props) {
           {problem}
         </p>
       )}
+      <section class="snapshots" aria-labelledby="snapshots-title">
+        <h3 id="snapshots-title" class="backup-heading">
+          {t('snapshotsTitle')}
+        </h3>
+        {snapshots && <p class="muted">{t('snapshotsExplain', { keep: snapshots.keep })}</p>}
+        {snapshots && snapshots.snapshots.length === 0 && <p>{t('snapshotsNone')}</p>}
+        {snapshots && snapshots.snapshots.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col" class="snapshot-cell">
+                  {t('snapshotTime')}
+                </th>
+                <th scope="col" class="snapshot-cell">
+                  {t('snapshotReason')}
+                </th>
+                <th scope="col" class="snapshot-cell">
+                  {t('snapshotCustomers')}
+                </th>
+                <th scope="col" class="snapshot-cell">
+                  <span class="visually-hidden">{t('snapshotRestore')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {snapshots.snapshots.map((snapshot) => (
+                <tr key={snapshot.id}>
+                  <td class="snapshot-cell">{localTime(snapshot.takenAt)}</td>
+                  <td class="snapshot-cell">{t(`snapshotReason_${snapshot.reason}`)}</td>
+                  <td class="snapshot-cell number">{snapshot.customers}</td>
+                  <td class="snapshot-cell">
+                    {snapshot.restorable ? (
+                      <button
+                        type="button"
+                        disabled={busy}
+                        aria-label={t('snapshotRestoreLabel', { time: localTime(snapshot.takenAt) })}
+                        onClick={() => restoreSnapshot(snapshot)}
+                      >
+                        {t('snapshotRestore')}
+                      </button>
+                    ) : (
+                      <span class="muted">{t('snapshotOld')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {storage && (
+        <section class="storage" aria-labelledby="storage-title">
+          <h3 id="storage-title" class="backup-heading">
+            {t('storageTitle')}
+          </h3>
+          <p>{t(`storageProtection_${storage.protection}`)}</p>
+          {storage.usage !== null && <p class="muted">{t('storageUsage', { size: megabytes(storage.usage) })}</p>}
+        </section>
+      )}
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => dialog.current?.close()}>
           {t('close')}
@@ -147,3 +299,10 @@ export function Backup({ t, onRestored, onClose }: Props) {
     </dialog>
   );
 }
+
+/** A failure a page received, in the clerk's words. */
+function failureText(error: unknown, t: Translate): string {
+  return isStorageFull(error) ? t('storageFull') : t('backupWriteFailed', { message: (error as Error).message });
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);

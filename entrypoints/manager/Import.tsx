@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isStorageFull } from '../../lib/db/quota';
 import { type Blocks, buildBlocks } from '../../lib/dedup/candidates';
 import type { Customer } from '../../lib/domain/customer';
 import { toCsv } from '../../lib/export/csv';
@@ -150,6 +151,7 @@ export function Import({ customers, locale, t, onChanged, onBusy, onClose }: Pro
     setStage({ step: 'preview' });
     if (end.type === 'cancelled') setNotice({ text: t('importCancelled') });
     else if (end.reason === 'disconnected') setNotice({ text: t('importDisconnected'), alert: true });
+    else if (isStorageFull(end.reason)) setNotice({ text: t('storageFull'), alert: true });
     else setNotice({ text: t('importFailed', { reason: end.reason }), alert: true });
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CustomerForm } from '../../components/CustomerForm';
+import { isStorageFull } from '../../lib/db/quota';
 import type { Customer } from '../../lib/domain/customer';
 import { draftForCheck, EMPTY_DRAFT, inputOfDraft, type QuickDraft } from '../../lib/domain/draft';
 import { hasErrors } from '../../lib/domain/findings';
@@ -78,8 +79,10 @@ export function QuickAdd({ locale, t, typed, onSaved, onOpen, onNotice: setNote 
       setNote(t('fixErrors'));
       return;
     }
-    const result = await sendMessage('page:create', { input: inputOfDraft(draft, source) });
-    if (result.ok) onSaved(result.value);
+    const result = await sendMessage('page:create', { input: inputOfDraft(draft, source) }).catch((e: Error) => e);
+    if (result instanceof Error)
+      setNote(isStorageFull(result) ? t('storageFull') : t('saveFailed', { reason: result.message }));
+    else if (result.ok) onSaved(result.value);
     else if (result.error.code === 'duplicateTaxId') setNote(t('saveDuplicate'));
     else setNote(t('saveFailed', { reason: result.error.code }));
   };

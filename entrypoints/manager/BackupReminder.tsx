@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { requestPersistence } from '../../lib/backup/persistence';
+import { backupReminder } from '../../lib/backup/reminder';
+import type { Translate } from '../../lib/i18n/messages';
+import {
+  onReminderChange,
+  type ReminderStore,
+  storedReminder,
+  storeReminder,
+} from '../../lib/settings/backup-reminder';
+import { localDay } from './download';
+import { saveBackup } from './save-backup';
+
+interface Props {
+  t: Translate;
+  /** Customers in the book: an empty book needs no backup. */
+  customers: number;
+}
+
+/** Whether the extension holds unlimitedStorage (exempt from eviction in Chrome). */
+export const holdsUnlimitedStorage = () => browser.permissions.contains({ permissions: ['unlimitedStorage'] });
+
+/**
+ * The manager's reminder to download a backup when the last one is old (see backupReminder), with the backup a click
+ * away and a way to put it off until tomorrow. Opening the manager also asks the browser to keep the book's storage
+ * persistent.
+ */
+export function BackupReminder({ t, customers }: Props) {
+  const [kept, setKept] = useState<ReminderStore | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  useEffect(() => {
+    let alive = true;
+    const take = (state: ReminderStore) => alive && setKept(state);
+    storedReminder().then(take, () => undefined);
+    const stop = onReminderChange(take);
+    requestPersistence(navigator.storage, holdsUnlimitedStorage).catch(() => undefined);
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, []);
+  if (!kept) return null;
+  const reminder = backupReminder({ ...kept, customers, now: Date.now(), today: localDay() });
+  if (!reminder.due) return null;
+
+  const backUp = async () => {
+    setBusy(true);
+    setProblem('');
+    try {
+      await saveBackup(t('backupFile'));
+    } catch (error) {
+      setProblem(t('backupSaveFailed', { message: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="backup-reminder" aria-label={t('reminderLabel')}>
+      <p>{reminder.daysSince === null ? t('reminderNever') : t('reminderOld', { days: reminder.daysSince })}</p>
+      <button type="button" class="primary" disabled={busy} onClick={backUp}>
+        {t('reminderBackupNow')}
+      </button>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => storeReminder({ ...kept.settings, dismissedOn: localDay() }).catch(() => undefined)}
+      >
+        {t('reminderDismiss')}
+      </button>
+      {problem && (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
