@@ -6,6 +6,7 @@ import {
   notifyingChanges,
   serialized,
 } from '../lib/background/shortcuts';
+import { type KeyValue, VAULT_KEYS } from '../lib/background/vault-service';
 import type { BackupSettings } from '../lib/backup/format';
 import { openBook } from '../lib/db/open';
 import { translator } from '../lib/i18n/messages';
@@ -23,10 +24,11 @@ export default defineBackground(() => {
   // Handlers are registered at once (a message may be what woke the worker); they wait for the book to open.
   const book = openBook();
   // The context menu of editable fields on portals, and a keyboard command: both fill the tab with a recent customer.
+  // Cleared first: a locked book lists nothing (page:recent refuses), and its customers' names must not linger.
   const refreshMenu = serialized(async () => {
+    await browser.contextMenus.removeAll();
     const recent = await handlers['page:recent']({ limit: 5 });
     const t = translator(await storedLocale());
-    await browser.contextMenus.removeAll();
     for (const item of fillMenuItems(recent, t('contextFill'))) {
       browser.contextMenus.create({ ...item, contexts: ['editable'], documentUrlPatterns: PORTAL_MATCHES });
     }
@@ -39,10 +41,11 @@ export default defineBackground(() => {
     // With no menu open nobody listens, and sendMessage rejects: that is fine.
     broadcast: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
     settings: {
-      read: () => browser.storage.local.get(null) as Promise<BackupSettings>,
+      read: async () => withoutVault((await browser.storage.local.get(null)) as BackupSettings),
       write: (settings) => browser.storage.local.set(settings),
     },
     onChanged: () => refreshMenu(),
+    vault: { local: keyValue(browser.storage.local), session: keyValue(browser.storage.session) },
   });
   const handlers = notifyingChanges(service.handlers, () => refreshMenu());
   serve(handlers, self, reach);
@@ -93,3 +96,14 @@ export default defineBackground(() => {
     await fillTab(tab?.id, last?.id);
   });
 });
+
+/** One storage area as the lock uses it (lib/background/vault-service.ts). */
+const keyValue = (area: Browser.storage.StorageArea): KeyValue => ({
+  get: async (key) => (await area.get(key))[key],
+  set: (key, value) => area.set({ [key]: value }),
+  remove: (key) => area.remove(key),
+});
+
+/** The settings a backup carries leave the lock's own out: a backup opens without the passphrase (or has its own). */
+const withoutVault = (settings: BackupSettings): BackupSettings =>
+  Object.fromEntries(Object.entries(settings).filter(([key]) => !Object.values(VAULT_KEYS).includes(key as never)));

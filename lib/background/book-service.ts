@@ -27,7 +27,14 @@ import { portalInvoice } from '../domain/invoice';
 import { BACKUP_PORT, RESTORE_PORT } from '../messaging/backup-port';
 import { IMPORT_PORT } from '../messaging/import-port';
 import type { PortLike } from '../messaging/port';
-import { type Handlers, type MessageName, type Origin, PROTOCOL } from '../messaging/protocol';
+import {
+  type Handlers,
+  isVaultMessage,
+  type MessageName,
+  type Origin,
+  PROTOCOL,
+  type VaultMessage,
+} from '../messaging/protocol';
 import type { FillReport, FillRequest } from '../messaging/tab';
 import { analyticsHandlers } from './analytics-service';
 import { type SettingsStore, serveBackup, serveRestore } from './backup-service';
@@ -40,6 +47,7 @@ import { type Broadcaster, menuRelay } from './menu-relay';
 import { similarCustomers } from './similar';
 import { type SnapshotService, snapshotFirst, snapshotFirstBook, snapshotService } from './snapshot-service';
 import { storageFullToPages } from './storage-full';
+import { lockFirst, memoryArea, type VaultEnv, vaultService } from './vault-service';
 
 /** Where the background's ports come from: the pages, and settings and callbacks the worker provides. */
 export interface ServiceEnv {
@@ -48,6 +56,8 @@ export interface ServiceEnv {
   settings: SettingsStore;
   /** After an import or a restore: the recent customers (the context menu) may have changed. */
   onChanged: () => void;
+  /** Where the lock keeps its state (see vaultService); in memory when not given. */
+  vault?: Omit<VaultEnv, 'onChange'>;
 }
 
 /**
@@ -66,29 +76,48 @@ export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
   const ready = book.then(({ db, index, credit, snapshots }) =>
     handlersFor(db, env.tabs, env.broadcast, index, credit, snapshots),
   );
-  const names = Object.keys(PROTOCOL) as MessageName[];
+  const names = (Object.keys(PROTOCOL) as MessageName[]).filter((name) => !isVaultMessage(name));
   const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
-    ((await ready)[name] as (d: never, o?: Origin) => unknown)(data, origin);
+    ((await ready)[name as Exclude<MessageName, VaultMessage>] as (d: never, o?: Origin) => unknown)(data, origin);
   const handlers = Object.fromEntries(names.map((name) => [name, waiting(name)])) as unknown as Handlers;
   // The customers as they were are kept before a day's first write and a risky one (see snapshotService).
   const snapshots = book.then((b) => b.snapshots);
   snapshots.catch(() => undefined); // a book that cannot open is told by each handler
   const guarded = storageFullToPages(snapshotFirst(handlers, snapshots));
+  // While the book is locked nothing but the lock's own messages is answered; a lock or an unlock leaves the search
+  // index to be read afresh (it is held in the clear in memory).
+  const vault = vaultService(opening, {
+    ...(env.vault ?? { local: memoryArea(), session: memoryArea() }),
+    onChange: (locked) => {
+      book.then(({ index }) => index.reload()).catch(() => undefined);
+      env.broadcast({ type: 'taitou:vault', locked });
+      env.onChanged();
+    },
+  });
+  // A port is served at once (its first messages must not be missed) and reaches the book once the lock lets it.
+  const unlocked = () => {
+    const admitted = vault.admit().then(() => book);
+    admitted.catch(() => undefined); // told to the page by the port's service when it reaches for the book
+    return admitted;
+  };
   /** What serves each port an extension page may open, by the port's name. */
   const ports = new Map<string, (port: PortLike<never, unknown>) => void>([
-    [IMPORT_PORT, (port) => serveImport(port, snapshotFirstBook(book, 'import'), env.onChanged)],
-    [BACKUP_PORT, (port) => serveBackup(port, book, env.settings)],
+    [IMPORT_PORT, (port) => serveImport(port, snapshotFirstBook(unlocked(), 'import'), env.onChanged)],
+    [BACKUP_PORT, (port) => serveBackup(port, unlocked(), env.settings)],
     [
       RESTORE_PORT,
       (port) =>
-        serveRestore(port, snapshotFirstBook(book, 'restore'), env.settings, () => {
+        serveRestore(port, snapshotFirstBook(unlocked(), 'restore'), env.settings, () => {
           // A restore may bring any buyer's invoices: what the credit reader kept is stale.
           book.then(({ credit }) => credit.forget());
           env.onChanged();
         }),
     ],
   ]);
-  return { handlers: guarded, ports };
+  return {
+    handlers: { ...lockFirst(guarded, vault.admit), ...vault.handlers } as Handlers,
+    ports,
+  };
 }
 
 /** Sends a fill request to a tab's frames; resolves with the answering frame's report, or undefined if none had fields. */
@@ -102,7 +131,7 @@ export function handlersFor(
   index = bookIndex(db),
   credit = creditService(db),
   snapshots: SnapshotService = snapshotService(db),
-): Handlers {
+): Omit<Handlers, VaultMessage> {
   const only = (id: string) => (result: BookResult<unknown>) => (result.ok ? [id] : []);
   const created = (result: BookResult<Customer>) => (result.ok ? [result.value.id] : []);
   const byIds = (ids: string[]) => getCustomers(db, ids);

@@ -1,7 +1,7 @@
-import type { Handlers, MenuBroadcast } from '../messaging/protocol';
+import type { Handlers, MenuBroadcast, VaultBroadcast } from '../messaging/protocol';
 
-/** Delivers a broadcast to the extension's pages (the inline menus); resolves even when none is listening. */
-export type Broadcaster = (message: MenuBroadcast) => Promise<void>;
+/** Delivers a broadcast to the extension's pages (the inline menus, the lock's state); resolves even when none listens. */
+export type Broadcaster = (message: MenuBroadcast | VaultBroadcast) => Promise<void>;
 
 /**
  * Relays what the clerk does in a buyer field (content script) to the inline menu of that tab (an extension page in

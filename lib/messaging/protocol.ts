@@ -2,6 +2,7 @@ import { AnalyticsOptionsSchema } from '../analytics/options';
 import type { AnalyticsReply } from '../background/analytics-service';
 import type { InvoicePage } from '../background/customer-extras-service';
 import type { SnapshotRestore, SnapshotView } from '../background/snapshot-service';
+import type { VaultAnswer, VaultStatus } from '../background/vault-service';
 import type { CreditReading } from '../db/credit';
 import type { BookResult } from '../db/result';
 import type { AttachmentMeta, AuditEntry } from '../db/schema';
@@ -29,10 +30,19 @@ export interface MenuBroadcast {
   event: MenuEvent;
   query: string;
 }
+/** The background's broadcast to every extension page when the book locks or unlocks. */
+export interface VaultBroadcast {
+  type: 'taitou:vault';
+  locked: boolean;
+}
 const revision = z.number().int().positive();
 // An issued invoice line's fen, ±10 billion yuan: 2,000 lines and their tax must still add up to a safe integer.
 const lineFen = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
 const limit = z.number().int().min(1).max(200).default(20);
+const passphrase = z.string().min(1).max(1000);
+/** A passphrase being set: long enough that guessing it offline costs years at 600,000 PBKDF2 rounds a guess. */
+export const PASSPHRASE_MIN = 8;
+const newPassphrase = z.string().min(PASSPHRASE_MIN).max(1000);
 
 /**
  * Every message the background answers. Names say the direction: `page:` from the extension's own pages (popup,
@@ -188,7 +198,38 @@ export const PROTOCOL = {
   'page:snapshots': { from: 'extensionPage', data: z.object({}) },
   /** Puts a snapshot's customers back in place of the book's (the book as it was is kept as a snapshot first). */
   'page:restoreSnapshot': { from: 'extensionPage', data: z.object({ id: z.number().int().positive() }) },
+  /** The lock (lib/background/vault-service.ts): its state, open, close, on, off, a new passphrase, the idle time. */
+  'page:vault': { from: 'extensionPage', data: z.object({}) },
+  'page:unlock': { from: 'extensionPage', data: z.object({ passphrase }) },
+  'page:lock': { from: 'extensionPage', data: z.object({}) },
+  'page:lockOn': { from: 'extensionPage', data: z.object({ passphrase: newPassphrase }) },
+  'page:lockOff': { from: 'extensionPage', data: z.object({ passphrase }) },
+  'page:lockPassphrase': { from: 'extensionPage', data: z.object({ passphrase, next: newPassphrase }) },
+  'page:lockIdle': {
+    from: 'extensionPage',
+    data: z.object({
+      minutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+    }),
+  },
 } as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
+
+/** The lock's own messages: answered whatever the lock's state (every other message waits for it to be open). */
+export const VAULT_MESSAGES = [
+  'page:vault',
+  'page:unlock',
+  'page:lock',
+  'page:lockOn',
+  'page:lockOff',
+  'page:lockPassphrase',
+  'page:lockIdle',
+] as const satisfies readonly (keyof typeof PROTOCOL)[];
+export type VaultMessage = (typeof VAULT_MESSAGES)[number];
+export const isVaultMessage = (name: string): name is VaultMessage =>
+  (VAULT_MESSAGES as readonly string[]).includes(name);
 
 export type MessageName = keyof typeof PROTOCOL;
 export type MessageData<K extends MessageName> = z.output<(typeof PROTOCOL)[K]['data']>;
@@ -242,6 +283,13 @@ export interface Responses {
   'page:customerInvoices': InvoicePage;
   'page:customerCredit': CreditReading | null;
   'page:analytics': AnalyticsReply;
+  'page:vault': VaultStatus;
+  'page:unlock': VaultAnswer;
+  'page:lock': VaultStatus;
+  'page:lockOn': VaultAnswer;
+  'page:lockOff': VaultAnswer;
+  'page:lockPassphrase': VaultAnswer;
+  'page:lockIdle': VaultStatus;
   'page:snapshots': { snapshots: SnapshotView[]; keep: number };
   'page:restoreSnapshot': SnapshotRestore;
 }

@@ -3,6 +3,7 @@ import { bookIndex } from '../../../lib/background/book-index';
 import { createCustomer, deleteCustomer, markUsed, updateCustomer } from '../../../lib/db/customers';
 import { bookStamp, readIndexSnapshot, writeIndexSnapshot } from '../../../lib/db/index-cache';
 import type { TaitouDB } from '../../../lib/db/open';
+import type { Customer } from '../../../lib/domain/customer';
 import type { IndexSnapshot } from '../../../lib/search/index';
 import { searchKeys } from '../../../lib/search/keys';
 import { customerInput, freshBook } from '../../support/book';
@@ -35,7 +36,7 @@ async function renameUnseen(db: TaitouDB, id: string) {
   const raw = await db.get('customers', id);
   if (!raw) throw new Error('no customer');
   const name = '上海小米贸易有限公司';
-  await db.put('customers', { ...raw, name, keys: searchKeys(name, raw.taxId) });
+  await db.put('customers', { ...raw, name, keys: searchKeys(name, (raw as Customer).taxId) });
 }
 
 describe('the background search index across worker lives', () => {

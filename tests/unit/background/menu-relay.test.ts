@@ -6,7 +6,7 @@ describe('menuRelay', () => {
   it("passes each field event to the menus of the sender's tab and remembers the query for a menu that loads late", async () => {
     const heard: MenuBroadcast[] = [];
     const relay = menuRelay(async (m) => {
-      heard.push(m);
+      if (m.type === 'taitou:menu') heard.push(m);
     });
     await relay['cs:menu']({ event: 'open', query: '小' }, { tabId: 4, frameId: 2 });
     await relay['cs:menu']({ event: 'query', query: '小米' }, { tabId: 4, frameId: 2 });
@@ -25,7 +25,7 @@ describe('menuRelay', () => {
   it('ignores events that come from no tab', async () => {
     const heard: MenuBroadcast[] = [];
     const relay = menuRelay(async (m) => {
-      heard.push(m);
+      if (m.type === 'taitou:menu') heard.push(m);
     });
     await relay['cs:menu']({ event: 'enter', query: '' }, {});
     expect(heard).toEqual([]);

@@ -7,6 +7,7 @@ import { migrateToV1 } from '../../../lib/db/migrations/v1';
 import { openBook } from '../../../lib/db/open';
 import { DB_VERSION } from '../../../lib/db/schema';
 import { fromBase64 } from '../../../lib/domain/attachment';
+import type { Customer } from '../../../lib/domain/customer';
 import { readInvoiceExport } from '../../../lib/import/invoices';
 import { readSheets } from '../../../lib/import/sheet';
 import { BASIC_HEADERS, basicExport, invoiceWorkbook, XIAOMI } from '../../support/invoice-export';
@@ -135,7 +136,7 @@ describe('migrations', () => {
       })),
     );
     // Read raw, not through the schema's defaults: the records themselves were written anew.
-    const raw = await db.getAll('customers');
+    const raw = (await db.getAll('customers')) as Customer[];
     expect(raw.every((c) => c.invoiceDefaults.showAddressBank === null && c.invoiceDefaults.deliveryEmail === '')).toBe(
       true,
     );

@@ -34,16 +34,9 @@ async function rawStores(db: TaitouDB) {
   return { customers: await db.getAll('customers'), audit: await db.getAll('audit') };
 }
 
-async function plainBook() {
-  const db = await freshBook();
-  // The sealed test project opens every book with the lock on; these tests set the state they need themselves.
-  setVault(db, null);
-  return db;
-}
-
 describe('the book with the lock on', () => {
   it('keeps no customer detail in the clear, in the records, their index keys or the history', async () => {
-    const db = await plainBook();
+    const db = await freshBook();
     setVault(db, await newKeys());
     const created = await createCustomer(db, customerInput());
     if (!created.ok) throw new Error('create failed');
@@ -69,7 +62,7 @@ describe('the book with the lock on', () => {
   });
 
   it('still refuses a second customer with the same tax ID, and undoes through sealed history', async () => {
-    const db = await plainBook();
+    const db = await freshBook();
     setVault(db, await newKeys());
     const first = await createCustomer(db, customerInput());
     if (!first.ok) throw new Error('create failed');
@@ -89,7 +82,7 @@ describe('the book with the lock on', () => {
   });
 
   it('reads and writes nothing while locked, and quarantines nothing', async () => {
-    const db = await plainBook();
+    const db = await freshBook();
     setVault(db, await newKeys());
     const created = await createCustomer(db, customerInput());
     if (!created.ok) throw new Error('create failed');
@@ -104,7 +97,7 @@ describe('the book with the lock on', () => {
   });
 
   it('sends a record that will not open (altered) to the quarantine whole, and refuses to unseal the book over it', async () => {
-    const db = await plainBook();
+    const db = await freshBook();
     const keys = await newKeys();
     setVault(db, keys);
     const created = await createCustomer(db, customerInput());
@@ -125,7 +118,7 @@ describe('the book with the lock on', () => {
 
 describe('turning the lock on and off', () => {
   it('seals every record of a book in the clear and opens them all back to exactly what they were', async () => {
-    const db = await plainBook();
+    const db = await freshBook();
     for (const [i, taxId] of ['91110000600037341L', '91310000MA1FL8XQ30', ''].entries()) {
       const made = await createCustomer(db, customerInput({ name: `${SECRETS[0]}${i}`, taxId }));
       if (made.ok)
