@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
 import type { CustomerInput } from '../../lib/domain/customer';
 import type { ExtensionBrowser } from '../support/browser';
@@ -81,8 +81,8 @@ function installProbe() {
   (window as unknown as { __probe: unknown }).__probe = { log, roots };
 }
 
-/** What the page can read now (run in the page's main world). */
-function sweep(): Sweep {
+/** What the page can read now (run in the page's main world); `guesses` are tried with find-in-page. */
+function sweep(guesses: string[]): Sweep {
   const probe = (window as unknown as { __probe: { log: string[]; roots: { host: string; root: ShadowRoot }[] } })
     .__probe;
   const fields: string[] = [];
@@ -102,7 +102,19 @@ function sweep(): Sweep {
     visit(root);
   }
   // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a page would scrape
-  seen.push(document.documentElement.outerHTML, document.body.innerText, document.title, document.cookie);
+  seen.push(document.documentElement.outerHTML, document.documentElement.innerText, document.title, document.cookie);
+  // What a select-all and copy would take; and find-in-page, which (unlike scripts) searches closed shadow roots
+  // too: a page can test any text it guesses against Taitou's confirmation.
+  const selection = getSelection();
+  selection?.selectAllChildren(document.documentElement);
+  seen.push(`selection: ${selection?.toString()}`);
+  selection?.removeAllRanges();
+  type Find = (text: string, caseSensitive: boolean, backwards: boolean, wrapAround: boolean) => boolean;
+  const find = (window as unknown as { find?: Find }).find;
+  for (const text of guesses) {
+    if (find?.call(window, text, true, false, true)) seen.push(`find: ${text}`);
+    getSelection()?.removeAllRanges();
+  }
   for (const storage of ['localStorage', 'sessionStorage'] as const) {
     try {
       seen.push(JSON.stringify({ ...window[storage] }));
@@ -183,8 +195,11 @@ const everything = (s: Sweep) => ({
   frames: JSON.stringify(s.frames),
 });
 
-async function sweepOf(page: Page): Promise<Sweep> {
-  return page.evaluate(sweep);
+/** Every secret of the book, and a word of Taitou's confirmation, as a page's guesses for find-in-page. */
+const GUESSES = [...SAMPLE_CUSTOMERS.flatMap(secretsOf), '已填入'];
+
+async function sweepOf(page: Page | Frame): Promise<Sweep> {
+  return page.evaluate(sweep, GUESSES);
 }
 
 /** The inline list's frame, reached through Playwright's frame tree (the page has no way to it). */
@@ -234,8 +249,11 @@ test('a page script on the platform sees nothing of the book before a fill, and 
   await page.getByRole('button', { name: '发票开具' }).click();
   await page.waitForFunction(() => (window as { __submitted?: unknown }).__submitted);
   await page.waitForTimeout(500);
+  await expect(page.locator('taitou-capture')).toHaveCount(0);
   sweeps.push(['issued', await sweepOf(page)]);
 
+  // The confirmation is in a closed root: no script reads it, but find-in-page reaches it (see sweep).
+  expect(filled.seen).toContain('find: 已填入');
   // The page saw the list's host come and go (its observer is live), and nothing inside it.
   expect(sweeps.some(([, s]) => s.seen.includes('<taitou-menu'))).toBe(true);
   // The filled customer is in the fields, as the clerk asked...
@@ -312,7 +330,7 @@ test('a frame of another site inside a platform page gets no content script, and
   await form.locator('input[name="gfmc"]').click();
   await page.keyboard.type('hzxhlj');
   await page.waitForTimeout(500);
-  expect((await inner.evaluate(sweep)).seen).not.toContain('taitou-');
+  expect((await sweepOf(inner)).seen).not.toContain('taitou-');
 
   // Even injected into every frame of the tab, as the background does for a newly enabled site, the content script
   // reaches the platform's frame only: Chrome keeps it out of a frame Taitou has no access to.
@@ -342,7 +360,7 @@ test('a frame of another site inside a platform page gets no content script, and
     { url: page.url(), name: FILLED.name },
   );
   expect(outcome).toEqual({ ok: false, reason: 'noFields' });
-  const innerSweep = await inner.evaluate(sweep);
+  const innerSweep = await sweepOf(inner);
   expect(innerSweep.fields).toContain('hzxhlj');
   expect(found(SAMPLE_CUSTOMERS, everything(innerSweep))).toEqual([]);
   expect(found(SAMPLE_CUSTOMERS, everything(await sweepOf(page)))).toEqual([]);
