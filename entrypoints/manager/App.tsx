@@ -15,6 +15,7 @@ import { Dedup } from './Dedup';
 import { Editor } from './Editor';
 import { Export } from './Export';
 import { Import } from './Import';
+import { Lock } from './Lock';
 import { Review } from './Review';
 import { Table } from './Table';
 import { Tiers } from './Tiers';
@@ -35,7 +36,7 @@ export function App() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<Customer | null>(null);
   const unsaved = useRef(false);
-  const [view, setView] = useState<'book' | 'import' | 'dedup' | 'review' | 'tiers' | 'analytics'>('book');
+  const [view, setView] = useState<'book' | 'import' | 'dedup' | 'review' | 'tiers' | 'analytics' | 'lock'>('book');
   const [exporting, setExporting] = useState(false);
   const [backingUp, setBackingUp] = useState(false);
   // Bumped when the whole book may have changed (a restore): the table reads it again.
@@ -190,6 +191,8 @@ export function App() {
       <Tiers customers={book} loading={loading} locale={locale} t={t} onChanged={refresh} onClose={back} />
     ) : view === 'analytics' ? (
       <Analytics locale={locale} t={t} onChanged={refresh} onClose={back} />
+    ) : view === 'lock' ? (
+      <Lock t={t} onClose={back} />
     ) : null;
   if (full) {
     return (
@@ -229,6 +232,9 @@ export function App() {
           </button>
           <button type="button" onClick={() => edit(null) && setView('analytics')}>
             {t('analyticsOpen')}
+          </button>
+          <button type="button" onClick={() => edit(null) && setView('lock')}>
+            {t('lockOpen')}
           </button>
           <LanguageButton locale={locale} t={t} onSwitch={setLocale} />
         </header>

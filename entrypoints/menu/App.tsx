@@ -6,6 +6,7 @@ import type { Customer } from '../../lib/domain/customer';
 import { describeFill } from '../../lib/fill/summary';
 import { findCustomers, sendMessage } from '../../lib/messaging/client';
 import type { MenuBroadcast } from '../../lib/messaging/protocol';
+import { isLockedError } from '../../lib/messaging/vault-client';
 
 const isBroadcast = (m: unknown): m is MenuBroadcast => (m as MenuBroadcast | null)?.type === 'taitou:menu';
 
@@ -77,15 +78,21 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    findCustomers(query, 8).then((list) => {
-      if (!current) return;
-      live.current.customers = list;
-      setCustomers(list);
-    });
+    findCustomers(query, 8).then(
+      (list) => {
+        if (!current) return;
+        live.current.customers = list;
+        setCustomers(list);
+        setNotice('');
+      },
+      (error) => {
+        if (current && isLockedError(error)) setNotice(t('lockedMenu'));
+      },
+    );
     return () => {
       current = false;
     };
-  }, [query]);
+  }, [query, t]);
 
   return (
     <main>

@@ -1,6 +1,7 @@
 import { analyticsEn, analyticsZhCN } from './words/analytics';
 import { creditEn, creditZhCN } from './words/credit';
 import { durabilityEn, durabilityZhCN } from './words/durability';
+import { lockEn, lockZhCN } from './words/lock';
 import { reviewEn, reviewZhCN } from './words/review';
 import { tiersEn, tiersZhCN } from './words/tiers';
 
@@ -365,7 +366,14 @@ const baseZhCN = {
   mergeField_usage: '使用情况',
 } as const;
 
-const SECTIONS_ZH_CN = { ...analyticsZhCN, ...creditZhCN, ...reviewZhCN, ...tiersZhCN, ...durabilityZhCN };
+const SECTIONS_ZH_CN = {
+  ...analyticsZhCN,
+  ...creditZhCN,
+  ...reviewZhCN,
+  ...tiersZhCN,
+  ...durabilityZhCN,
+  ...lockZhCN,
+};
 /** A key both here and in a section (or in two sections) would be shadowed without a word: it must not compile. */
 type Shadowed =
   | (keyof typeof baseZhCN & keyof typeof SECTIONS_ZH_CN)
@@ -373,7 +381,15 @@ type Shadowed =
   | (keyof typeof creditZhCN & (keyof typeof reviewZhCN | keyof typeof tiersZhCN))
   | (keyof typeof reviewZhCN & keyof typeof tiersZhCN)
   | (keyof typeof durabilityZhCN &
-      (keyof typeof analyticsZhCN | keyof typeof creditZhCN | keyof typeof reviewZhCN | keyof typeof tiersZhCN));
+      (keyof typeof analyticsZhCN | keyof typeof creditZhCN | keyof typeof reviewZhCN | keyof typeof tiersZhCN))
+  | (keyof typeof lockZhCN &
+      (
+        | keyof typeof analyticsZhCN
+        | keyof typeof creditZhCN
+        | keyof typeof reviewZhCN
+        | keyof typeof tiersZhCN
+        | keyof typeof durabilityZhCN
+      ));
 const noShadowing: [Shadowed] extends [never] ? true : Shadowed = true;
 void noShadowing;
 
@@ -751,6 +767,7 @@ export const en: Record<MessageKey, string> = {
   ...reviewEn,
   ...tiersEn,
   ...durabilityEn,
+  ...lockEn,
 };
 
 export type Locale = 'zh-CN' | 'en';
