@@ -2,6 +2,7 @@ import { ATTACHMENT_MAX_BYTES, sniffType } from '../domain/attachment';
 import type { TaitouDB } from './open';
 import { type BookResult, fail, ok } from './result';
 import type { AttachmentMeta } from './schema';
+import { openFile, sealFile, within } from './sealed';
 
 /*
  * Deleting a customer leaves its files in place, so that undoing the deletion brings them back with it. They are
@@ -30,8 +31,8 @@ export async function addAttachment(
     return fail({ code: 'notFound' });
   }
   const meta: AttachmentMeta = { id: crypto.randomUUID(), customerId, name, type, size: bytes.length, addedAt: now };
-  const data = bytes.slice().buffer;
-  await tx.objectStore('attachments').add({ ...meta, data });
+  const stored = await within(tx, sealFile(db, { ...meta, data: bytes.slice().buffer }));
+  await tx.objectStore('attachments').add(stored);
   await tx.done;
   return ok(meta);
 }
@@ -39,11 +40,13 @@ export async function addAttachment(
 /** A customer's files without their bytes, oldest first. */
 export async function listAttachments(db: TaitouDB, customerId: string): Promise<AttachmentMeta[]> {
   const all = await db.getAllFromIndex('attachments', 'customerId', customerId);
-  return all.map(({ data, ...meta }) => meta).sort((a, b) => a.addedAt - b.addedAt);
+  const opened = await Promise.all(all.map((file) => openFile(db, file)));
+  return opened.map(({ data, ...meta }) => meta).sort((a, b) => a.addedAt - b.addedAt);
 }
 
 export async function getAttachment(db: TaitouDB, id: string) {
-  return db.get('attachments', id);
+  const file = await db.get('attachments', id);
+  return file && openFile(db, file);
 }
 
 export async function removeAttachment(db: TaitouDB, id: string): Promise<void> {

@@ -17,8 +17,8 @@ import type { z } from '../domain/zod';
 import { quietAbort } from './abort';
 import { openEntry } from './customers';
 import type { TaitouDB } from './open';
-import type { QuarantineEntry, TaitouSchema } from './schema';
-import { openCustomer, type StoredCustomer, sealCustomer, sealEntry } from './sealed';
+import type { Attachment, QuarantineEntry, TaitouSchema } from './schema';
+import { openCustomer, openFile, type StoredCustomer, sealCustomer, sealEntry, sealFile } from './sealed';
 
 /** Every store of the book; a backup holds them all and a restore writes them in one transaction. */
 const STORES = ['customers', 'audit', 'quarantine', 'attachments', 'invoices'] as const;
@@ -51,9 +51,10 @@ export async function readBackup(
     tx.done,
   ]);
   // A backup holds the book in the clear (while the lock is on, the clerk may encrypt the file as a whole).
-  const [rawCustomers, audit] = await Promise.all([
+  const [rawCustomers, audit, files] = await Promise.all([
     Promise.all(storedCustomers.map((c) => openCustomer(db, c))),
     Promise.all(storedAudit.map((e) => openEntry(db, e))),
+    Promise.all(attachments.map((f) => openFile(db, f))),
   ]);
   const now = opts.now ?? Date.now();
   const parked: QuarantineEntry[] = [];
@@ -68,7 +69,7 @@ export async function readBackup(
     customers,
     audit,
     quarantine: [...quarantine, ...parked],
-    attachments: attachments.map(({ data, ...meta }) => ({ ...meta, data: toBase64(new Uint8Array(data)) })),
+    attachments: files.map(({ data, ...meta }) => ({ ...meta, data: toBase64(new Uint8Array(data)) })),
     invoices,
   };
 }
@@ -158,6 +159,7 @@ export async function restoreBackup(
   const sealed: SealedRecords = {
     customers: await Promise.all(backup.customers.map((c) => sealCustomer(db, c))),
     audit: await Promise.all(backup.audit.map((e) => sealEntry(db, e))),
+    files: await Promise.all(files.map(({ meta, data }) => sealFile(db, { ...meta, data }))),
   };
   const tx = db.transaction([...STORES], 'readwrite');
   const abort = quietAbort(tx);
@@ -198,6 +200,7 @@ export async function restoreBackupText(
 /** A backup's customers and history, index for index, as the store keeps them (sealed while the lock is on). */
 interface SealedRecords {
   customers: StoredCustomer[];
+  files: Attachment[];
   audit: (Omit<BackupAuditEntry, 'before' | 'after'> & {
     before: StoredCustomer | null;
     after: StoredCustomer | null;
@@ -216,7 +219,7 @@ async function replaceBook(
     ...sealed.customers.map((customer) => tx.objectStore('customers').put(customer)),
     ...sealed.audit.map((entry) => tx.objectStore('audit').put(entry)),
     ...backup.quarantine.map((entry) => tx.objectStore('quarantine').put(entry)),
-    ...files.map(({ meta, data }) => tx.objectStore('attachments').put({ ...meta, data })),
+    ...sealed.files.map((file) => tx.objectStore('attachments').put(file)),
     ...backup.invoices.map((invoice) => tx.objectStore('invoices').put(invoice)),
   ]);
   return {
@@ -278,11 +281,11 @@ async function mergeIntoBook(
     else report.added++;
   }
   const refusedIds = new Set(report.refused.map((r) => r.id));
-  for (const { meta, data } of files) {
+  for (const [i, { meta }] of files.entries()) {
     // A refused customer's files would belong to nobody in the book (or to no one the clerk meant).
     if (refusedIds.has(meta.customerId)) continue;
     if ((await tx.objectStore('attachments').getKey(meta.id)) !== undefined) continue;
-    await tx.objectStore('attachments').add({ ...meta, data });
+    await tx.objectStore('attachments').add(sealed.files[i] as Attachment);
     report.attachmentsAdded++;
   }
   report.quarantineAdded = await mergeQuarantine(tx, backup.quarantine);

@@ -148,3 +148,46 @@ export async function sealEntry<E extends { before: StoredCustomer | null; after
   ]);
   return { ...entry, before, after };
 }
+
+/** A kept file as the store keeps it while the lock is on: its name and bytes sealed together. */
+export interface SealedFile {
+  name: '';
+  data: ArrayBuffer;
+  sealed: Sealed;
+}
+
+const fileLabel = (id: string) => `attachments:${id}`;
+
+/** A file's name and bytes as the store should keep them now: sealed while the lock is on (see sealCustomer). */
+export async function sealFile<F extends { id: string; name: string; data: ArrayBuffer }>(
+  db: AnyDB,
+  file: F,
+): Promise<F | (Omit<F, 'name' | 'data'> & SealedFile)> {
+  const keys = vaultKeys(db);
+  if (!keys || isSealed(file)) return file;
+  // Through JSON: a lone surrogate in a name survives as an escape, where TextEncoder would replace it.
+  const name = encoder.encode(JSON.stringify(file.name));
+  const body = new Uint8Array(4 + name.length + file.data.byteLength);
+  new DataView(body.buffer).setUint32(0, name.length);
+  body.set(name, 4);
+  body.set(new Uint8Array(file.data), 4 + name.length);
+  return { ...file, name: '', data: new ArrayBuffer(0), sealed: await seal(keys, body, fileLabel(file.id)) };
+}
+
+/** A stored file with its name and bytes opened; one that will not open comes back as it is. */
+export async function openFile<F extends { id: string; name: string; data: ArrayBuffer }>(
+  db: AnyDB,
+  file: F,
+): Promise<F> {
+  if (!isSealed(file)) return file;
+  const keys = vaultKeys(db);
+  const body = keys && (await unseal(keys, (file as unknown as SealedFile).sealed, fileLabel(file.id)));
+  if (!body) return file;
+  const length = new DataView(body.buffer, body.byteOffset).getUint32(0);
+  const { sealed: _, ...rest } = file as F & { sealed: Sealed };
+  return {
+    ...rest,
+    name: JSON.parse(decoder.decode(body.subarray(4, 4 + length))),
+    data: body.slice(4 + length).buffer,
+  } as unknown as F;
+}

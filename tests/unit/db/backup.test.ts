@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Backup, type BackupSettings, backupText, parseBackup } from '../../../lib/backup/format';
-import { addAttachment } from '../../../lib/db/attachments';
+import { addAttachment, getAttachment } from '../../../lib/db/attachments';
 import { readBackup, restoreBackup, restoreBackupText } from '../../../lib/db/backup';
 import {
   createCustomer,
@@ -405,7 +405,7 @@ describe('backup round trip', () => {
     expect(report).toMatchObject({ mode: 'replace', batch: null, added: 1, attachmentsAdded: 1, historyAdded: 1 });
     expect(withoutTime(await readBackup(db, {}, { now: 6 }))).toStrictEqual(withoutTime(backup));
     expect((await getCustomer(db, kept.value.id))?.notes).toBe('');
-    expect(pdf.ok && new Uint8Array((await db.get('attachments', pdf.value.id))?.data ?? [])).toEqual(
+    expect(pdf.ok && new Uint8Array((await getAttachment(db, pdf.value.id))?.data ?? [])).toEqual(
       new TextEncoder().encode('%PDF-1.7 x'),
     );
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addAttachment, getAttachment, listAttachments } from '../../../lib/db/attachments';
 import {
   changeMany,
   createCustomer,
@@ -124,18 +125,31 @@ describe('turning the lock on and off', () => {
       if (made.ok)
         await updateCustomer(db, made.value.id, 1, customerInput({ name: `${SECRETS[0]}${i}`, taxId, notes: 'x' }));
     }
+    const [owner] = (await listCustomers(db)).customers;
+    const licence = new TextEncoder().encode('%PDF-1.4 营业执照 91110000600037341L %%EOF');
+    const added = await addAttachment(db, owner?.id ?? '', '营业执照.pdf', licence);
+    if (!added.ok) throw new Error('attach failed');
     const clear = await rawStores(db);
+    const clearFiles = await db.getAll('attachments');
     const read = (await listCustomers(db)).customers;
     const keys = await newKeys();
     expect(await sealBook(db, keys)).toEqual({ customers: 3, history: 6, stuck: [] });
     const sealed = await rawStores(db);
     expect(strings(sealed).join('\n')).not.toContain(SECRETS[0]);
     expect((await listCustomers(db)).customers).toEqual(read);
+    // The kept file too: neither its name nor its bytes in the clear, and both as they were when read.
+    const [file] = await db.getAll('attachments');
+    expect(file && isSealed(file)).toBe(true);
+    expect(file?.name).toBe('');
+    expect(file?.data.byteLength).toBe(0);
+    expect(await listAttachments(db, owner?.id ?? '')).toEqual([added.value]);
+    expect(new Uint8Array((await getAttachment(db, added.value.id))?.data ?? new ArrayBuffer(0))).toEqual(licence);
     // A second pass (a worker that died half way) finds nothing left to seal.
     expect(await sealBook(db, keys)).toEqual({ customers: 0, history: 0, stuck: [] });
 
     expect(await unsealBook(db, keys)).toEqual({ customers: 3, history: 6, stuck: [] });
     expect(vaultOn(db)).toBe(false);
     expect(await rawStores(db)).toEqual(clear);
+    expect(await db.getAll('attachments')).toEqual(clearFiles);
   });
 });
