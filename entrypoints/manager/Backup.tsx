@@ -151,7 +151,12 @@ export function Backup({ t, onRestored, onClose }: Props) {
         onRestored();
       } else {
         setStatus('');
-        setProblem(t(result.reason === 'notFound' ? 'snapshotGone' : 'snapshotOtherVersion'));
+        const why = {
+          notFound: 'snapshotGone',
+          otherVersion: 'snapshotOtherVersion',
+          otherLock: 'snapshotOtherLock',
+        } as const;
+        setProblem(t(why[result.reason]));
       }
     } catch (error) {
       setStatus('');
@@ -273,7 +278,7 @@ export function Backup({ t, onRestored, onClose }: Props) {
                         {t('snapshotRestore')}
                       </button>
                     ) : (
-                      <span class="muted">{t('snapshotOld')}</span>
+                      <span class="muted">{t('snapshotUnrestorable')}</span>
                     )}
                   </td>
                 </tr>

@@ -45,7 +45,7 @@ import { customerCredit, customerInvoices } from './customer-extras-service';
 import { serveImport } from './import-service';
 import { type Broadcaster, menuRelay } from './menu-relay';
 import { similarCustomers } from './similar';
-import { type SnapshotService, snapshotFirst, snapshotFirstBook, snapshotService } from './snapshot-service';
+import { type SnapshotService, snapshotService, withSnapshots, withSnapshotsBook } from './snapshot-service';
 import { storageFullToPages } from './storage-full';
 import { lockFirst, memoryArea, type VaultEnv, vaultService } from './vault-service';
 
@@ -80,10 +80,10 @@ export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
   const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
     ((await ready)[name as Exclude<MessageName, VaultMessage>] as (d: never, o?: Origin) => unknown)(data, origin);
   const handlers = Object.fromEntries(names.map((name) => [name, waiting(name)])) as unknown as Handlers;
-  // The customers as they were are kept before a day's first write and a risky one (see snapshotService).
+  // The customers are kept as a snapshot at the day's first write and before a risky one (see withSnapshots).
   const snapshots = book.then((b) => b.snapshots);
   snapshots.catch(() => undefined); // a book that cannot open is told by each handler
-  const guarded = storageFullToPages(snapshotFirst(handlers, snapshots));
+  const guarded = storageFullToPages(withSnapshots(handlers, snapshots));
   // While the book is locked nothing but the lock's own messages is answered; a lock or an unlock leaves the search
   // index to be read afresh (it is held in the clear in memory).
   const vault = vaultService(opening, {
@@ -102,12 +102,12 @@ export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
   };
   /** What serves each port an extension page may open, by the port's name. */
   const ports = new Map<string, (port: PortLike<never, unknown>) => void>([
-    [IMPORT_PORT, (port) => serveImport(port, snapshotFirstBook(unlocked(), 'import'), env.onChanged)],
+    [IMPORT_PORT, (port) => serveImport(port, withSnapshotsBook(unlocked(), 'import'), env.onChanged)],
     [BACKUP_PORT, (port) => serveBackup(port, unlocked(), env.settings)],
     [
       RESTORE_PORT,
       (port) =>
-        serveRestore(port, snapshotFirstBook(unlocked(), 'restore'), env.settings, () => {
+        serveRestore(port, withSnapshotsBook(unlocked(), 'restore'), env.settings, () => {
           // A restore may bring any buyer's invoices: what the credit reader kept is stale.
           book.then(({ credit }) => credit.forget());
           env.onChanged();

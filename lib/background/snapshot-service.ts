@@ -1,6 +1,8 @@
 import { bookStamp } from '../db/index-cache';
 import type { TaitouDB } from '../db/open';
+import { vaultOn } from '../db/sealed';
 import {
+  dropSnapshots,
   listSnapshots,
   openSnapshots,
   readRawCustomers,
@@ -35,18 +37,23 @@ export interface SnapshotView {
   takenAt: number;
   reason: SnapshotReason;
   customers: number;
-  /** False for one taken before the book's database was upgraded: its records are of another version. */
+  /**
+   * False for one taken before the book's database was upgraded (its records are of another version), or before the
+   * lock was switched on or off (its records are sealed, or clear, unlike the book's).
+   */
   restorable: boolean;
 }
 
-export type SnapshotRestore = { ok: true; restored: number } | { ok: false; reason: 'notFound' | 'otherVersion' };
+export type SnapshotRestore =
+  | { ok: true; restored: number }
+  | { ok: false; reason: 'notFound' | 'otherVersion' | 'otherLock' };
 
 const sameStamp = (a: SnapshotMeta['stamp'], b: SnapshotMeta['stamp']) =>
   (Object.keys(b) as (keyof typeof b)[]).every((key) => a[key] === b[key]);
 
 /**
- * The book's automatic snapshots (lib/db/snapshots.ts): `before` takes one ahead of a write when one is due, and the
- * handlers list them and restore one. Taking a snapshot never fails the write it precedes.
+ * The book's automatic snapshots (lib/db/snapshots.ts): `take` takes one when one is due, and the handlers list them
+ * and restore one. Taking a snapshot never fails the write it goes with.
  */
 export function snapshotService(book: TaitouDB, opts: SnapshotOptions = {}) {
   const keep = opts.keep ?? KEEP_SNAPSHOTS;
@@ -69,13 +76,34 @@ export function snapshotService(book: TaitouDB, opts: SnapshotOptions = {}) {
   let queue: Promise<void> = Promise.resolve();
   /** Why the last snapshot attempt failed, until the next one. */
   let failure: unknown;
+  /** The lock's state when the kept snapshots were last checked against it. */
+  let sweptWithLock: boolean | undefined;
+
+  /**
+   * Drops the snapshots whose records are not in the book's present form: clear copies of a book the lock now seals
+   * must not outlive the switch, and sealed ones cannot be opened once the lock is off. Checked once per worker life
+   * and again whenever the lock has been switched since.
+   */
+  const sweep = async (db: SnapshotDB) => {
+    const locked = vaultOn(book);
+    if (sweptWithLock === locked && latest !== undefined) return;
+    const kept = await listSnapshots(db);
+    const other = kept.filter((s) => Boolean(s.sealed) !== locked);
+    if (other.length > 0)
+      await dropSnapshots(
+        db,
+        other.map((s) => s.id),
+      );
+    sweptWithLock = locked;
+    latest = kept.find((s) => !other.includes(s)) ?? null;
+  };
 
   const decide = async (reason: SnapshotReason) => {
     failure = undefined;
     // A restore is taken back by the snapshot before it: that one must be kept, not assumed from one still writing.
     if (reason === 'restore') await writing;
     const db = await snaps();
-    latest ??= (await listSnapshots(db))[0] ?? null;
+    await sweep(db);
     const now = clock();
     const today = dayOf(now);
     if (reason === 'daily') {
@@ -106,12 +134,13 @@ export function snapshotService(book: TaitouDB, opts: SnapshotOptions = {}) {
   };
 
   /**
-   * Ahead of a write: takes a snapshot when one is due — on the day's first write, and before a risky operation
-   * unless the last snapshot is recent (a restore always, unless the book has not changed since the last). Resolves
-   * once the snapshot's read of the book is queued, before the write's: it holds the book as it was. The copy is kept
-   * meanwhile. Never rejects: a snapshot that cannot be taken (a full disk) is a snapshot missed, not a failed write.
+   * Takes a snapshot when one is due: the day's first ('daily'), unless the day has one; before a risky operation,
+   * unless the last snapshot is recent; before a restore, always. None when the book has not changed since the last.
+   * Resolves once the snapshot's read of the book is queued: a write started afterwards waits for it, so the
+   * snapshot holds the book as it was before that write. The copy is kept meanwhile. Never rejects: a snapshot that
+   * cannot be taken (a full disk) is a snapshot missed, not a failed write.
    */
-  function before(reason: SnapshotReason): Promise<void> {
+  function take(reason: SnapshotReason): Promise<void> {
     queue = queue
       .then(() => decide(reason))
       .catch((error) => {
@@ -124,12 +153,12 @@ export function snapshotService(book: TaitouDB, opts: SnapshotOptions = {}) {
   const settled = () => queue.then(() => writing);
 
   const list = async (): Promise<SnapshotView[]> =>
-    (await listSnapshots(await snaps())).map(({ id, takenAt, reason, customers, bookVersion }) => ({
+    (await listSnapshots(await snaps())).map(({ id, takenAt, reason, customers, bookVersion, sealed }) => ({
       id,
       takenAt,
       reason,
       customers,
-      restorable: bookVersion === book.version,
+      restorable: bookVersion === book.version && Boolean(sealed) === vaultOn(book),
     }));
 
   /**
@@ -140,7 +169,8 @@ export function snapshotService(book: TaitouDB, opts: SnapshotOptions = {}) {
     const found = await readSnapshot(await snaps(), id);
     if (!found) return { ok: false, reason: 'notFound' };
     if (found.meta.bookVersion !== book.version) return { ok: false, reason: 'otherVersion' };
-    await before('restore');
+    if (Boolean(found.meta.sealed) !== vaultOn(book)) return { ok: false, reason: 'otherLock' };
+    await take('restore');
     await settled();
     // The book as it is now could not be kept (a full disk): without it the restore could not be taken back.
     if (failure !== undefined) throw failure;
@@ -167,13 +197,13 @@ export function snapshotService(book: TaitouDB, opts: SnapshotOptions = {}) {
     },
   });
 
-  return { before, settled, list, restore, handlers };
+  return { take, settled, list, restore, handlers };
 }
 
 type BookIndex = ReturnType<typeof bookIndex>;
 export type SnapshotService = ReturnType<typeof snapshotService>;
 
-/** Which writes take a snapshot first, and as what. */
+/** Which writes take a snapshot, and as what. */
 const TRIGGERS: Partial<{ [K in MessageName]: (data: MessageData<K>) => SnapshotReason }> = {
   'page:create': () => 'daily',
   'page:update': () => 'daily',
@@ -187,26 +217,34 @@ const TRIGGERS: Partial<{ [K in MessageName]: (data: MessageData<K>) => Snapshot
   'page:loadSamples': () => 'daily',
 };
 
-/** The same handlers; those that write customers first give the snapshot service its chance (see `before`). */
-export function snapshotFirst(handlers: Handlers, service: Promise<Pick<SnapshotService, 'before'>>): Handlers {
+/**
+ * The same handlers, giving the snapshot service its chance at those that write customers (see `take`). A risky
+ * write waits for its snapshot's read, so that the snapshot holds the book before it. The day's snapshot is taken
+ * just after the day's first write, not before: reading a book of 100,000 customers takes seconds, and the first
+ * save of a morning should not wait for them.
+ */
+export function withSnapshots(handlers: Handlers, service: Promise<Pick<SnapshotService, 'take'>>): Handlers {
   const out = { ...handlers } as Record<string, (data: unknown, origin?: unknown) => Promise<unknown>>;
   for (const [name, reasonOf] of Object.entries(TRIGGERS) as [string, (data: unknown) => SnapshotReason][]) {
     const handle = out[name];
     if (!handle) continue;
     out[name] = async (data, origin) => {
-      await (await service).before(reasonOf(data));
-      return handle(data, origin);
+      const reason = reasonOf(data);
+      if (reason !== 'daily') await (await service).take(reason);
+      const result = await handle(data, origin);
+      if (reason === 'daily') service.then((s) => s.take('daily')).catch(() => undefined);
+      return result;
     };
   }
   return out as unknown as Handlers;
 }
 
 /** The book a port writes through, its writes preceded by a snapshot when one is due (an import, a restore). */
-export function snapshotFirstBook<B extends ImportBook & { snapshots: Pick<SnapshotService, 'before'> }>(
+export function withSnapshotsBook<B extends ImportBook & { snapshots: Pick<SnapshotService, 'take'> }>(
   book: Promise<B>,
   reason: SnapshotReason,
 ): Promise<B> {
-  return book.then((b) => ({
+  const wrapped = book.then((b) => ({
     ...b,
     index: {
       ...b.index,
@@ -214,9 +252,11 @@ export function snapshotFirstBook<B extends ImportBook & { snapshots: Pick<Snaps
         work: () => Promise<T>,
         written: (result: T) => ReturnType<Parameters<B['index']['write']>[1]>,
       ) => {
-        await b.snapshots.before(reason);
+        await b.snapshots.take(reason);
         return b.index.write(work, written);
       },
     },
   }));
+  wrapped.catch(() => undefined); // a book that cannot be reached is told by the port's service
+  return wrapped;
 }

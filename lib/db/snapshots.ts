@@ -2,6 +2,7 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { quietAbort } from './abort';
 import type { BookStamp } from './index-cache';
 import type { TaitouDB } from './open';
+import { isSealed } from './sealed';
 
 /*
  * Automatic snapshots of the customer book, kept in a database of their own beside it. A snapshot holds the records
@@ -24,6 +25,11 @@ export interface SnapshotMeta {
   /** The book as it was (see bookStamp): a book that has not changed since is not copied again. */
   stamp: BookStamp;
   parts: number;
+  /**
+   * The records were sealed (the lock was on). Never put back into a book in the other state: clear records would sit
+   * in a locked book, and sealed ones in a book whose secret is gone.
+   */
+  sealed: boolean;
 }
 
 /** Records per stored part: large enough to keep requests few, small enough to keep each value a few megabytes. */
@@ -81,7 +87,7 @@ export function readRawCustomers(book: TaitouDB): Promise<unknown[]> {
  */
 export async function saveSnapshot(
   snaps: SnapshotDB,
-  meta: Omit<SnapshotMeta, 'id' | 'parts' | 'customers'>,
+  meta: Omit<SnapshotMeta, 'id' | 'parts' | 'customers' | 'sealed'>,
   records: readonly unknown[],
   keep: number,
 ): Promise<SnapshotMeta> {
@@ -89,7 +95,7 @@ export async function saveSnapshot(
   const abort = quietAbort(tx);
   try {
     const parts = Math.ceil(records.length / PART_RECORDS);
-    const draft = { ...meta, customers: records.length, parts };
+    const draft = { ...meta, customers: records.length, parts, sealed: records.some(isSealed) };
     const kept = (await tx.objectStore('snapshots').getAllKeys()).sort((a, b) => a - b);
     const dropped = kept.slice(0, Math.max(0, kept.length - Math.max(1, keep) + 1));
     const id = await tx.objectStore('snapshots').add(draft as SnapshotMeta);
@@ -130,10 +136,32 @@ export async function readSnapshot(
   return { meta, records: parts.sort((a, b) => a.part - b.part).flatMap((p) => p.records) };
 }
 
+/** Drops these snapshots and their records. */
+export async function dropSnapshots(snaps: SnapshotDB, ids: readonly number[]): Promise<void> {
+  const tx = snaps.transaction(['snapshots', 'parts'], 'readwrite');
+  await Promise.all([
+    ...ids.flatMap((id) => [tx.objectStore('snapshots').delete(id), tx.objectStore('parts').delete(partsOf(id))]),
+    tx.done,
+  ]);
+}
+
 /** Drops every snapshot (for when records kept in them could no longer be read back into the book). */
 export async function clearSnapshots(snaps: SnapshotDB): Promise<void> {
   const tx = snaps.transaction(['snapshots', 'parts'], 'readwrite');
   await Promise.all([tx.objectStore('snapshots').clear(), tx.objectStore('parts').clear(), tx.done]);
+}
+
+/**
+ * Drops every snapshot of `book`. For the lock being switched on or off: the snapshots hold the records in the form
+ * they had, clear copies that must not outlive the lock, or sealed ones whose secret is about to go.
+ */
+export async function dropAllSnapshots(book: Pick<TaitouDB, 'name'>): Promise<void> {
+  const snaps = await openSnapshots(book);
+  try {
+    await clearSnapshots(snaps);
+  } finally {
+    snaps.close();
+  }
 }
 
 /**

@@ -1,11 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
 import { durabilityZhCN } from '../../lib/i18n/words/durability';
-import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../support/browser';
+import type { ExtensionBrowser } from '../support/browser';
 import { popupWithSamples } from '../support/demo-flow';
+import { launchWithoutUnlimitedStorage, setQuota, storedBook } from '../support/durability';
 import { customerWorkbook, uscc } from '../support/import-files';
 import { expect, test } from './fixtures';
 
@@ -13,29 +11,6 @@ const STORAGE_FULL = durabilityZhCN.storageFull;
 const ALL = SAMPLE_CUSTOMERS.length;
 const LONGJING = '杭州西湖龙井茶业有限公司';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The book as stored, read in an extension page: each customer as id@revision, and how long the history is. */
-function storedBook(page: Page): Promise<{ customers: string[]; audit: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('taitou');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['customers', 'audit']);
-          const customers = tx.objectStore('customers').getAll();
-          const audit = tx.objectStore('audit').count();
-          tx.oncomplete = () => {
-            db.close();
-            const ids = customers.result.map((c: { id: string; revision: number }) => `${c.id}@${c.revision}`);
-            resolve({ customers: ids.sort(), audit: audit.result });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
 
 async function bytesOf(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -76,7 +51,7 @@ async function restoreSnapshotRow(page: Page, row: number) {
     .click();
 }
 
-test("a day's first change keeps the book as it was; the backup view restores it, and the snapshot it keeps first takes the restore back", async ({
+test("the day's first change is kept as a snapshot; the backup view restores it, and the snapshot it keeps first takes the restore back", async ({
   extension,
 }) => {
   test.setTimeout(60_000);
@@ -84,8 +59,9 @@ test("a day's first change keeps the book as it was; the backup view restores it
   const page = await manager(extension);
   const loaded = await storedBook(page);
 
+  // Loading the samples was the day's first change: its snapshot holds them. The edit comes after.
   await editPhone(page, LONGJING, '0571-87654321');
-  // Everything but one customer is deleted: a risky change, but the morning's snapshot is minutes old.
+  // Everything but one customer is deleted: a risky change, but the day's snapshot is minutes old.
   await page.getByRole('checkbox', { name: '全选' }).check();
   await page.getByRole('checkbox', { name: `选择 ${LONGJING}` }).uncheck();
   await page.getByRole('region', { name: '批量操作' }).getByRole('button', { name: '删除' }).click();
@@ -95,10 +71,10 @@ test("a day's first change keeps the book as it was; the backup view restores it
   await page.getByRole('button', { name: '备份与恢复' }).click();
   const dialog = page.getByRole('dialog', { name: '备份与恢复' });
   await expect(snapshotRows(page)).toHaveCount(1);
-  await expect(snapshotRows(page).first()).toContainText(`当天第一次修改前${ALL}`);
+  await expect(snapshotRows(page).first()).toContainText(`当天第一次修改时${ALL}`);
   await restoreSnapshotRow(page, 0);
   await expect(dialog.getByRole('status')).toHaveText(`已从快照恢复 ${ALL} 个客户；恢复前的客户簿已另存为快照`);
-  // The book is exactly as the samples left it: the edit came after the snapshot.
+  // The book is exactly as the samples left it.
   expect(await storedBook(page)).toEqual({ ...loaded, audit: expect.any(Number) });
   await expect(snapshotRows(page)).toHaveCount(2);
   await expect(snapshotRows(page).first()).toContainText('恢复前1');
@@ -117,63 +93,13 @@ test("a day's first change keeps the book as it was; the backup view restores it
   await expect(page.locator('.count')).toHaveText('显示 1 / 共 1 个客户');
 });
 
-/**
- * The built extension without unlimitedStorage: Chromium exempts an extension holding it from any quota, so a quota
- * set through DevTools would never bite. Without it, writes over the quota fail as they do on a full disk.
- */
-function withoutUnlimitedStorage(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'taitou-quota-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const path = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { permissions: string[] };
-  manifest.permissions = manifest.permissions.filter((p) => p !== 'unlimitedStorage');
-  writeFileSync(path, JSON.stringify(manifest));
-  return dir;
-}
-
-/**
- * Waits until the origin's quota is in force: IndexedDB keeps the space it found left for a while (about 30 seconds in
- * Chromium) before asking again. Tried on a scratch database of the same origin, never on the book.
- */
-async function quotaBites(page: Page) {
-  const attempt = () =>
-    page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          const open = indexedDB.open('taitou-quota-probe', 1);
-          open.onupgradeneeded = () => open.result.createObjectStore('tries');
-          open.onerror = () => resolve(open.error?.name ?? 'error');
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction('tries', 'readwrite');
-            tx.objectStore('tries').put('x'.repeat(1000), Date.now());
-            tx.oncomplete = () => {
-              db.close();
-              resolve('written');
-            };
-            tx.onabort = () => {
-              db.close();
-              resolve(tx.error?.name ?? 'aborted');
-            };
-          };
-        }),
-    );
-  await expect.poll(attempt, { timeout: 45_000, intervals: [1000] }).toBe('QuotaExceededError');
-}
-
 test('a full disk: quick add, an import, a restore from a file and from a snapshot each say so, and the book stays exactly as it was', async () => {
   test.setTimeout(150_000);
-  const dir = withoutUnlimitedStorage();
-  // Chromium takes the last of a repeated switch: these load the copy instead of the build.
-  const extension = await launchWithExtension({
-    extraArgs: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
-  });
+  const extension = await launchWithoutUnlimitedStorage();
   try {
-    const permissions = await extension.worker.evaluate(() => browser.runtime.getManifest().permissions);
-    expect(permissions).not.toContain('unlimitedStorage');
     const popup = await popupWithSamples(extension);
     const page = await manager(extension);
-    await editPhone(page, LONGJING, '0571-87654321'); // the day's snapshot is taken before it
+    await editPhone(page, LONGJING, '0571-87654321');
     await page.getByRole('button', { name: '备份与恢复' }).click();
     const dialog = page.getByRole('dialog', { name: '备份与恢复' });
     const saved = page.waitForEvent('download');
@@ -183,10 +109,7 @@ test('a full disk: quick add, an import, a restore from a file and from a snapsh
     await dialog.getByRole('button', { name: '关闭' }).click();
     const before = await storedBook(page);
 
-    const cdp = await extension.context.newCDPSession(page);
-    const origin = extension.url('').replace(/\/$/, '');
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
-    await quotaBites(page);
+    await setQuota(extension, page, 1);
 
     // Quick add in the popup.
     await popup.keyboard.press('Alt+N');
@@ -225,12 +148,11 @@ test('a full disk: quick add, an import, a restore from a file and from a snapsh
     expect(await storedBook(restoring)).toEqual(before);
 
     // Space again: the same quick add goes through.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await setQuota(extension, page, undefined);
     await popup.getByRole('button', { name: '保存' }).click();
     await expect(popup.getByRole('status')).toContainText('已保存：温州瓯江阀门制造有限公司');
     expect((await storedBook(restoring)).customers).toHaveLength(ALL + 1);
   } finally {
     await extension.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -21,12 +21,12 @@ export const durabilityZhCN = {
   reminderDismiss: '今天不再提醒',
   snapshotsTitle: '自动快照',
   snapshotsExplain:
-    '每天第一次修改之前，以及导入、批量删除、合并和恢复之前，Taitou 会在本机自动保存一份客户快照，保留最近 {keep} 份。快照只含客户，不含发票记录、修改记录和附件，也不能代替备份文件。',
+    '每天第一次修改客户簿时，以及导入、批量删除、合并和恢复之前，Taitou 会在本机自动保存一份客户快照，保留最近 {keep} 份。快照只含客户，不含发票记录、修改记录和附件，也不能代替备份文件。',
   snapshotsNone: '还没有快照。',
   snapshotTime: '时间',
   snapshotReason: '保存于',
   snapshotCustomers: '客户数',
-  snapshotReason_daily: '当天第一次修改前',
+  snapshotReason_daily: '当天第一次修改时',
   snapshotReason_import: '导入前',
   snapshotReason_bulkDelete: '批量删除前',
   snapshotReason_merge: '合并前',
@@ -38,7 +38,8 @@ export const durabilityZhCN = {
   snapshotRestored: '已从快照恢复 {count} 个客户；恢复前的客户簿已另存为快照',
   snapshotGone: '这份快照已不存在',
   snapshotOtherVersion: '这份快照来自旧版本的客户簿，不能恢复',
-  snapshotOld: '旧版本',
+  snapshotOtherLock: '这份快照保存于开启或关闭加密锁之前，不能恢复',
+  snapshotUnrestorable: '不能恢复',
 } as const;
 
 export const durabilityEn: Record<keyof typeof durabilityZhCN, string> = {
@@ -62,12 +63,12 @@ export const durabilityEn: Record<keyof typeof durabilityZhCN, string> = {
   reminderDismiss: 'Not today',
   snapshotsTitle: 'Automatic snapshots',
   snapshotsExplain:
-    'Before the first change of each day, and before an import, a bulk delete, a merge or a restore, Taitou keeps a snapshot of the customers on this computer; the last {keep} are kept. Snapshots hold the customers only (no invoice history, change history or attachments) and are no substitute for a backup file.',
+    'At the first change of each day, and before an import, a bulk delete, a merge or a restore, Taitou keeps a snapshot of the customers on this computer; the last {keep} are kept. Snapshots hold the customers only (no invoice history, change history or attachments) and are no substitute for a backup file.',
   snapshotsNone: 'No snapshots yet.',
   snapshotTime: 'Time',
   snapshotReason: 'Taken',
   snapshotCustomers: 'Customers',
-  snapshotReason_daily: 'before the first change of the day',
+  snapshotReason_daily: 'at the first change of the day',
   snapshotReason_import: 'before an import',
   snapshotReason_bulkDelete: 'before a bulk delete',
   snapshotReason_merge: 'before a merge',
@@ -79,5 +80,6 @@ export const durabilityEn: Record<keyof typeof durabilityZhCN, string> = {
   snapshotRestored: 'Restored {count} customers from the snapshot; the book as it was is kept as a snapshot',
   snapshotGone: 'That snapshot is no longer kept',
   snapshotOtherVersion: 'This snapshot is from an older version of the book and cannot be restored',
-  snapshotOld: 'older version',
+  snapshotOtherLock: 'This snapshot was taken before the lock was switched on or off and cannot be restored',
+  snapshotUnrestorable: 'cannot be restored',
 };

@@ -7,7 +7,9 @@ import { RISKY_GAP_MS, snapshotService } from '../../../lib/background/snapshot-
 import { createCustomer, deleteCustomer, updateCustomer } from '../../../lib/db/customers';
 import { bookStamp } from '../../../lib/db/index-cache';
 import type { TaitouDB } from '../../../lib/db/open';
+import { setVault, vaultOn } from '../../../lib/db/sealed';
 import { openSnapshots, readSnapshot, saveSnapshot } from '../../../lib/db/snapshots';
+import { keysFromSecret } from '../../../lib/vault/cipher';
 import { customerInput, freshBook } from '../../support/book';
 
 const HOUR = 3_600_000;
@@ -44,11 +46,11 @@ const reasons = async (service: ReturnType<typeof snapshotService>) => {
 };
 
 describe('snapshotService: when a snapshot is taken', () => {
-  it("takes one on the day's first write, with the book as it was before that write", async () => {
+  it('takes one a day, holding the book as it was when asked: a write started after it waits for its read', async () => {
     const db = await bookOf();
     const { service, clock } = clocked(db);
     const before = await state(db);
-    await service.before('daily');
+    await service.take('daily');
     await add(db, '上海小米贸易有限公司'); // the write the snapshot precedes
     await service.settled();
     const [first] = await service.list();
@@ -57,54 +59,54 @@ describe('snapshotService: when a snapshot is taken', () => {
 
     // The rest of the day's writes take none.
     clock.now += 5 * HOUR;
-    await service.before('daily');
+    await service.take('daily');
     await add(db, '广州白云山制药有限公司');
     expect(await reasons(service)).toEqual(['daily:3']);
     // The next day's first write does.
     clock.now = NEXT_DAY;
-    await service.before('daily');
+    await service.take('daily');
     await add(db, '深圳前海微众科技有限公司');
     expect(await reasons(service)).toEqual(['daily:5', 'daily:3']);
   });
 
   it('remembers across worker lives that the day has its snapshot', async () => {
     const db = await bookOf();
-    await clocked(db).service.before('daily');
+    await clocked(db).service.take('daily');
     await add(db, '上海小米贸易有限公司');
     const again = clocked(db).service; // a new worker, the same day
-    await again.before('daily');
+    await again.take('daily');
     expect(await reasons(again)).toEqual(['daily:3']);
   });
 
   it('copies no book that has not changed since the last snapshot, and no empty book', async () => {
     const db = await bookOf();
     const { service, clock } = clocked(db);
-    await service.before('daily');
+    await service.take('daily');
     clock.now = NEXT_DAY; // a new day, but nothing written since
-    await service.before('daily');
+    await service.take('daily');
     clock.now += HOUR;
-    await service.before('restore');
+    await service.take('restore');
     expect(await reasons(service)).toEqual(['daily:3']);
 
     const empty = clocked(await freshBook()).service;
-    await empty.before('daily');
+    await empty.take('daily');
     expect(await reasons(empty)).toEqual([]);
   });
 
   it('takes one before a risky operation unless one is recent; before a restore always', async () => {
     const db = await bookOf();
     const { service, clock } = clocked(db);
-    await service.before('daily');
+    await service.take('daily');
     await add(db, 'A 公司');
     clock.now += RISKY_GAP_MS / 2;
-    await service.before('merge'); // covered by the morning's
+    await service.take('merge'); // covered by the morning's
     await add(db, 'B 公司');
     clock.now += RISKY_GAP_MS;
-    await service.before('bulkDelete');
+    await service.take('bulkDelete');
     await add(db, 'C 公司');
     clock.now += 1000;
-    await service.before('import'); // covered by the bulk delete's
-    await service.before('restore'); // never covered by time: the book changed since
+    await service.take('import'); // covered by the bulk delete's
+    await service.take('restore'); // never covered by time: the book changed since
     expect(await reasons(service)).toEqual(['restore:6', 'bulkDelete:5', 'daily:3']);
   });
 
@@ -112,7 +114,7 @@ describe('snapshotService: when a snapshot is taken', () => {
     const db = await bookOf();
     const { service, clock } = clocked(db, { keep: 3 });
     for (let i = 0; i < 5; i++) {
-      await service.before('import');
+      await service.take('import');
       await add(db, `第 ${i} 家公司`);
       clock.now += RISKY_GAP_MS;
     }
@@ -124,7 +126,7 @@ describe('snapshotService: when a snapshot is taken', () => {
     // Another version of the snapshot database is in the way: opening it as version 1 fails.
     (await openDB(`${db.name}-snapshots`, 2)).close();
     const { service } = clocked(db);
-    await expect(service.before('daily')).resolves.toBeUndefined();
+    await expect(service.take('daily')).resolves.toBeUndefined();
     await add(db, '上海小米贸易有限公司');
     await service.settled();
     expect(await db.count('customers')).toBe(4);
@@ -138,7 +140,7 @@ describe('snapshotService: restore', () => {
     const db = await bookOf();
     const { service, clock } = clocked(db);
     const index = bookIndex(db, 5);
-    await service.before('daily');
+    await service.take('daily');
     const morning = await state(db);
     const [first, second] = await db.getAll('customers');
     if (!first || !second) throw new Error('no customers');
@@ -197,8 +199,36 @@ describe('snapshotService: restore', () => {
   });
 });
 
+describe('snapshotService: the lock', () => {
+  it('restores no snapshot taken before the lock was switched, and drops such snapshots before the next one', async () => {
+    const db = await bookOf();
+    const { service, clock } = clocked(db);
+    const index = bookIndex(db, 5);
+    await service.take('daily');
+    await service.settled();
+    const [taken] = await service.list();
+    if (!taken) throw new Error('no snapshot');
+    expect(taken.restorable).toBe(true);
+
+    // The lock is switched (on for a book in the clear, off for a sealed one): the records kept are of the other form.
+    const was = vaultOn(db);
+    setVault(db, was ? null : await keysFromSecret(crypto.getRandomValues(new Uint8Array(64))));
+    expect((await service.list())[0]?.restorable).toBe(false);
+    const before = await state(db);
+    expect(await service.restore(taken.id, index)).toEqual({ ok: false, reason: 'otherLock' });
+    expect(await state(db)).toEqual(before);
+
+    clock.now = NEXT_DAY;
+    await add(db, '上海小米贸易有限公司');
+    await service.take('daily');
+    const kept = await service.list();
+    expect(kept.map((s) => s.id)).not.toContain(taken.id);
+    expect(kept.every((s) => s.restorable)).toBe(true);
+  });
+});
+
 describe('bookService: the writes that take snapshots', () => {
-  it("takes the day's snapshot before the first write that has customers to lose, through the real handlers", async () => {
+  it("takes the day's snapshot just after the day's first write, through the real handlers, and restores it", async () => {
     const db = await freshBook();
     const { handlers } = bookService(Promise.resolve(db), {
       tabs: async () => undefined,
@@ -210,10 +240,11 @@ describe('bookService: the writes that take snapshots', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       return (await handlers['page:snapshots']({})).snapshots.map((s) => `${s.reason}:${s.customers}`);
     };
+    // The first save of the day is not kept waiting for a copy of the book: the copy comes after it, and holds it.
     await handlers['page:create']({ input: customerInput({ name: NAMES[0], taxId: '' }) });
-    expect(await list()).toEqual([]); // the book was empty
-    const second = await handlers['page:create']({ input: customerInput({ name: NAMES[1], taxId: '' }) });
     await expect.poll(list).toEqual(['daily:1']);
+    const second = await handlers['page:create']({ input: customerInput({ name: NAMES[1], taxId: '' }) });
+    expect(await list()).toEqual(['daily:1']);
     if (!second.ok) throw new Error('create failed');
     // A bulk delete right after is covered by it; the restore takes the book back to one customer.
     await handlers['page:bulk']({ ids: [second.value.id], action: { kind: 'delete' } });

@@ -5,6 +5,8 @@ import { bookStamp } from '../../../lib/db/index-cache';
 import type { TaitouDB } from '../../../lib/db/open';
 import {
   clearSnapshots,
+  dropAllSnapshots,
+  dropSnapshots,
   listSnapshots,
   openSnapshots,
   PART_RECORDS,
@@ -67,7 +69,8 @@ describe('snapshots', () => {
     const db = await mixedBook();
     const snaps = await openSnapshots(db);
     const saved = await take(db, snaps);
-    expect(saved).toMatchObject({ customers: 5, parts: 1, reason: 'daily', bookVersion: db.version });
+    // Sealed records among them: the snapshot is marked so, to go back only into a locked book.
+    expect(saved).toMatchObject({ customers: 5, parts: 1, reason: 'daily', bookVersion: db.version, sealed: true });
 
     const read = await readSnapshot(snaps, saved.id);
     const stored = await db.getAll('customers');
@@ -87,7 +90,7 @@ describe('snapshots', () => {
     await Promise.all([...many.map((c) => tx.store.put(c)), tx.done]);
     const snaps = await openSnapshots(db);
     const saved = await take(db, snaps);
-    expect(saved.parts).toBe(3);
+    expect(saved).toMatchObject({ parts: 3, sealed: false });
     expect(await partCount(snaps)).toBe(3);
     const read = await readSnapshot(snaps, saved.id);
     expect(bytes(read?.records ?? [])).toEqual(bytes(await db.getAll('customers')));
@@ -122,14 +125,21 @@ describe('snapshots', () => {
     expect(await partCount(snaps)).toBe(3);
   });
 
-  it('clears every snapshot', async () => {
+  it('drops the snapshots asked, or all of them', async () => {
     const db = await mixedBook();
     const snaps = await openSnapshots(db);
-    await take(db, snaps);
+    const first = await take(db, snaps);
+    const second = await take(db, snaps);
+    await dropSnapshots(snaps, [first.id]);
+    expect((await listSnapshots(snaps)).map((s) => s.id)).toEqual([second.id]);
+    expect(await partCount(snaps)).toBe(1);
     await take(db, snaps);
     await clearSnapshots(snaps);
     expect(await listSnapshots(snaps)).toEqual([]);
     expect(await partCount(snaps)).toBe(0);
+    await take(db, snaps);
+    await dropAllSnapshots(db);
+    expect(await listSnapshots(snaps)).toEqual([]);
   });
 });
 
