@@ -187,7 +187,7 @@ test('concurrent writes from two pages, round after round: exactly the accepted 
   const id = await customerId(a);
   const page = await openInvoiceForm(extension, portal.url);
   let tabId = -1;
-  const ROUNDS = 12;
+  const ROUNDS = 10;
   const tally = { update: 0, capture: 0, conflicts: 0 };
 
   for (let round = 1; round <= ROUNDS; round++) {

@@ -178,3 +178,42 @@ export function whenWriting(page: Page, withinMs = 30_000): Promise<boolean> {
     }
   }, withinMs);
 }
+
+/**
+ * Whether the customers stored now are exactly those `rememberBook` kept, and whether they are exactly the records of
+ * automatic snapshot `snapshotId` (taitou-snapshots), record for record.
+ */
+export function bookMatches(
+  page: Page,
+  snapshotId: number,
+): Promise<{ customers: number; asBefore: boolean; asSnapshot: boolean }> {
+  return page.evaluate(async (snapshotId) => {
+    const { book } = (globalThis as unknown as { __remembered: { book: Map<string, string> } }).__remembered;
+    const read = async <T>(name: string, store: string, range?: IDBKeyRange) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const all = db.transaction(store).objectStore(store).getAll(range);
+      return new Promise<T[]>((resolve, reject) => {
+        all.onsuccess = () => {
+          db.close();
+          resolve(all.result);
+        };
+        all.onerror = () => reject(all.error);
+      });
+    };
+    const now = await read<{ id: string }>('taitou', 'customers');
+    const parts = await read<{ records: { id: string }[] }>(
+      'taitou-snapshots',
+      'parts',
+      IDBKeyRange.bound([snapshotId, 0], [snapshotId, Number.POSITIVE_INFINITY]),
+    );
+    const same = (a: Map<string, string>, b: Map<string, string>) =>
+      a.size === b.size && [...a].every(([id, json]) => b.get(id) === json);
+    const stored = new Map(now.map((r) => [r.id, JSON.stringify(r)]));
+    const snapshot = new Map(parts.flatMap((p) => p.records).map((r) => [r.id, JSON.stringify(r)]));
+    return { customers: stored.size, asBefore: same(stored, book), asSnapshot: same(stored, snapshot) };
+  }, snapshotId);
+}

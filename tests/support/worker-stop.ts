@@ -29,8 +29,9 @@ export async function workerStopper(extension: ExtensionBrowser) {
       ? Promise.resolve()
       : new Promise<void>((resolve) => waiters.push({ status, resolve }));
   return {
-    /** Stops the worker now (if it runs) and waits until it has stopped. */
+    /** Stops the worker (once it has started, if it is starting) and waits until it has stopped. */
     async stop(): Promise<{ wasRunning: boolean }> {
+      if (ours?.runningStatus === 'starting') await until('running');
       const wasRunning = ours?.runningStatus === 'running';
       if (ours && wasRunning) {
         const stopped = until('stopped');
@@ -39,7 +40,6 @@ export async function workerStopper(extension: ExtensionBrowser) {
       }
       return { wasRunning };
     },
-    status: () => ours?.runningStatus,
     async close() {
       await cdp.detach();
       await page.close();
