@@ -3,7 +3,7 @@ import { type SettingsStore, serveBackup, serveRestore } from '../../../lib/back
 import { bookIndex } from '../../../lib/background/book-index';
 import type { ImportBook } from '../../../lib/background/import-service';
 import { type BackupSettings, backupText, parseBackup } from '../../../lib/backup/format';
-import { addAttachment } from '../../../lib/db/attachments';
+import { addAttachment, getAttachment } from '../../../lib/db/attachments';
 import { readBackup } from '../../../lib/db/backup';
 import { createCustomer, listCustomers } from '../../../lib/db/customers';
 import type { TaitouDB } from '../../../lib/db/open';
@@ -190,7 +190,8 @@ describe('serveRestore', () => {
     const r = restoring(target, memorySettings().store);
     r.send(file.text, 'merge');
     expect(await r.answer()).toMatchObject({ type: 'done', report: { added: 2, attachmentsAdded: 1 } });
-    const [pdf] = await target.db.getAll('attachments');
+    const [stored] = await target.db.getAll('attachments');
+    const pdf = stored && (await getAttachment(target.db, stored.id));
     expect(pdf?.data.byteLength).toBe(Math.ceil(PART_CHARS * 0.8));
   });
 

@@ -172,7 +172,7 @@ describe('cancelling an import', () => {
     expect(await contents(s.db)).toEqual(before);
     expect(s.onChanged).not.toHaveBeenCalled();
     expect((await s.index.get()).search('测试客户')).toEqual([]);
-  });
+  }, 20_000);
 
   it('rolls back an import whose page closed while it was being written', async () => {
     const s = await serve();
@@ -187,7 +187,7 @@ describe('cancelling an import', () => {
     expect(await contents(s.db)).toEqual(before);
     expect(s.onChanged).not.toHaveBeenCalled();
     expect((await s.index.get()).search('测试客户')).toEqual([]);
-  });
+  }, 20_000);
 });
 
 describe('messages an import refuses', () => {
