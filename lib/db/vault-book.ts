@@ -12,6 +12,7 @@ import {
   sealFile,
   setVault,
 } from './sealed';
+import { dropAllSnapshots } from './snapshots';
 
 /** What turning the lock on or off did; `stuck` records would not open and stopped the change (nothing written). */
 export interface Converted {
@@ -23,7 +24,7 @@ export interface Converted {
 /**
  * Seals every customer, audit record and kept file still in the clear (the lock is being turned on, or a worker that died
  * while it was turned on left some), in one transaction: all of it lands, or none. From here on the book is read
- * and written with `keys`. The search index's saved copy on disk is dropped: it held names and tax IDs.
+ * and written with `keys`. Copies kept in the clear (the saved search index, earlier snapshots) are dropped.
  */
 export async function sealBook(db: TaitouDB, keys: VaultKeys): Promise<Converted> {
   setVault(db, keys);
@@ -35,7 +36,9 @@ export async function sealBook(db: TaitouDB, keys: VaultKeys): Promise<Converted
     files.filter((f) => !isSealed(f)).map((f) => sealFile(db, f)),
   )) as Attachment[];
   await writeAll(db, sealedCustomers, sealedAudit, sealedFiles);
+  // Copies kept in the clear go: the search index (names, tax IDs) and the automatic snapshots taken before.
   await dropIndexSnapshot(db).catch(() => undefined);
+  await dropAllSnapshots(db).catch(() => undefined);
   return { customers: sealedCustomers.length, history: sealedAudit.length, stuck: [] };
 }
 
@@ -60,6 +63,8 @@ export async function unsealBook(db: TaitouDB, keys: VaultKeys): Promise<Convert
   ];
   if (stuck.length > 0) return { customers: 0, history: 0, stuck };
   await writeAll(db, opened, openedAudit, openedFiles);
+  // Snapshots taken with the lock on hold sealed records, which nothing can open once the secret is gone.
+  await dropAllSnapshots(db).catch(() => undefined);
   setVault(db, null);
   return { customers: opened.length, history: openedAudit.length, stuck };
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../lib/db/customers';
 import type { TaitouDB } from '../../../lib/db/open';
 import { isSealed, setVault, VaultLocked, vaultOn } from '../../../lib/db/sealed';
+import { listSnapshots, openSnapshots, saveSnapshot } from '../../../lib/db/snapshots';
 import { sealBook, unsealBook } from '../../../lib/db/vault-book';
 import { keysFromSecret } from '../../../lib/vault/cipher';
 import { customerInput, freshBook } from '../../support/book';
@@ -131,12 +132,17 @@ describe('turning the lock on and off', () => {
     if (!added.ok) throw new Error('attach failed');
     const clear = await rawStores(db);
     const clearFiles = await db.getAll('attachments');
+    // An automatic snapshot taken in the clear must not outlive the lock going on.
+    const snaps = await openSnapshots(db);
+    const stamp = { version: 5, lastAudit: 0, lastUse: 0, lastUpdate: 0, lastQuarantine: 0 };
+    await saveSnapshot(snaps, { takenAt: 1, reason: 'daily', bookVersion: 5, stamp }, clear.customers, 5);
     const read = (await listCustomers(db)).customers;
     const keys = await newKeys();
     expect(await sealBook(db, keys)).toEqual({ customers: 3, history: 6, stuck: [] });
     const sealed = await rawStores(db);
     expect(strings(sealed).join('\n')).not.toContain(SECRETS[0]);
     expect((await listCustomers(db)).customers).toEqual(read);
+    expect(await listSnapshots(snaps)).toEqual([]);
     // The kept file too: neither its name nor its bytes in the clear, and both as they were when read.
     const [file] = await db.getAll('attachments');
     expect(file && isSealed(file)).toBe(true);
@@ -151,5 +157,6 @@ describe('turning the lock on and off', () => {
     expect(vaultOn(db)).toBe(false);
     expect(await rawStores(db)).toEqual(clear);
     expect(await db.getAll('attachments')).toEqual(clearFiles);
+    snaps.close();
   });
 });
