@@ -24,6 +24,9 @@ export async function workerStopper(extension: ExtensionBrowser) {
     }
   });
   await cdp.send('ServiceWorker.enable');
+  // Enabling reports the versions there are; the worker's own is needed before anything can be stopped.
+  for (const end = Date.now() + 5000; !ours && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+  if (!ours) throw new Error('the extension has no service worker');
   const until = (status: string) =>
     ours?.runningStatus === status
       ? Promise.resolve()
