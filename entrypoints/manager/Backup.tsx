@@ -1,19 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SnapshotView } from '../../lib/background/snapshot-service';
-import { requestPersistence, type StorageState } from '../../lib/backup/persistence';
+import { holdsUnlimitedStorage, requestPersistence, type StorageState } from '../../lib/backup/persistence';
 import { REMIND_MAX_DAYS } from '../../lib/backup/reminder';
+import { isSealedBackup, openBackupText } from '../../lib/backup/sealed-file';
 import type { RestoreReport } from '../../lib/db/backup';
 import { isStorageFull } from '../../lib/db/quota';
 import type { Translate } from '../../lib/i18n/messages';
 import { MAX_BACKUP_CHARS, type RestoreReply, sendRestore } from '../../lib/messaging/backup-port';
 import { sendMessage } from '../../lib/messaging/client';
+import { PASSPHRASE_MIN } from '../../lib/messaging/protocol';
 import {
   onReminderChange,
   type ReminderStore,
   storedReminder,
   storeReminder,
 } from '../../lib/settings/backup-reminder';
-import { holdsUnlimitedStorage } from './BackupReminder';
 import { connectRestore } from './ports';
 import { localTime, saveBackup } from './save-backup';
 
@@ -68,6 +69,10 @@ export function Backup({ t, onRestored, onClose }: Props) {
   const [reminder, setReminder] = useState<ReminderStore | null>(null);
   const [snapshots, setSnapshots] = useState<{ snapshots: SnapshotView[]; keep: number } | null>(null);
   const [storage, setStorage] = useState<StorageState | null>(null);
+  // A backup sealed under a passphrase: the passphrase typed twice; a sealed file chosen to restore, waiting for its.
+  const [sealing, setSealing] = useState({ on: false, passphrase: '', again: '' });
+  const [sealedFile, setSealedFile] = useState<string | null>(null);
+  const [opening, setOpening] = useState('');
   const loadSnapshots = () =>
     sendMessage('page:snapshots', {}).then(setSnapshots, (e: Error) =>
       setProblem(t('loadFailed', { reason: e.message })),
@@ -90,11 +95,16 @@ export function Backup({ t, onRestored, onClose }: Props) {
   }, []);
 
   const save = async () => {
-    setBusy(true);
     setProblem('');
+    if (sealing.on) {
+      if ([...sealing.passphrase].length < PASSPHRASE_MIN)
+        return setProblem(t('lockTooShort', { min: PASSPHRASE_MIN }));
+      if (sealing.passphrase !== sealing.again) return setProblem(t('lockMismatch'));
+    }
+    setBusy(true);
     setStatus(t('backupMaking'));
     try {
-      await saveBackup(t('backupFile'));
+      await saveBackup(t('backupFile'), sealing.on ? sealing.passphrase : undefined);
       setStatus(t('backupSaved'));
     } catch (error) {
       setStatus('');
@@ -106,13 +116,31 @@ export function Backup({ t, onRestored, onClose }: Props) {
 
   const restore = async (file: File) => {
     setProblem('');
+    setSealedFile(null);
     if (file.size > MAX_BACKUP_CHARS) return setProblem(t('backupTooLarge'));
+    const text = await file.text();
+    if (isSealedBackup(text)) return setSealedFile(text);
+    await restoreText(text);
+  };
+
+  const openSealed = async (event: Event) => {
+    event.preventDefault();
+    if (!sealedFile || !opening) return;
+    setBusy(true);
+    const opened = await openBackupText(sealedFile, opening).finally(() => setBusy(false));
+    setOpening('');
+    if (!opened.ok) return setProblem(t('backupSealedWrong'));
+    setSealedFile(null);
+    await restoreText(opened.text);
+  };
+
+  const restoreText = async (text: string) => {
     if (mode === 'replace' && !window.confirm(t('backupReplaceConfirm'))) return;
     setBusy(true);
     setStatus(t('backupRestoring'));
     let reply: RestoreReply;
     try {
-      reply = await sendRestore(connectRestore(), await file.text(), mode);
+      reply = await sendRestore(connectRestore(), text, mode);
     } catch (error) {
       reply = { type: 'failed', problem: { code: 'writeFailed', message: (error as Error).message } };
     } finally {
@@ -191,6 +219,37 @@ export function Backup({ t, onRestored, onClose }: Props) {
             : t('backupLast', { time: localTime(reminder.lastBackupAt) })}
         </p>
       )}
+      <label>
+        <input
+          type="checkbox"
+          checked={sealing.on}
+          onChange={(e) => setSealing({ ...sealing, on: e.currentTarget.checked })}
+        />
+        {t('backupSeal')}
+      </label>
+      {sealing.on && (
+        <div class="seal-backup">
+          <p class="muted">{t('backupSealHint')}</p>
+          <label>
+            {t('lockPassphrase')}
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={sealing.passphrase}
+              onInput={(e) => setSealing({ ...sealing, passphrase: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t('lockConfirm')}
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={sealing.again}
+              onInput={(e) => setSealing({ ...sealing, again: e.currentTarget.value })}
+            />
+          </label>
+        </div>
+      )}
       <button type="button" disabled={busy} onClick={save}>
         {t('backupSave')}
       </button>
@@ -231,6 +290,22 @@ export function Backup({ t, onRestored, onClose }: Props) {
           }}
         />
       </label>
+      {sealedFile !== null && (
+        <form class="seal-backup" onSubmit={openSealed}>
+          <label>
+            {t('backupSealedAsk')}
+            <input
+              type="password"
+              autoComplete="off"
+              value={opening}
+              onInput={(e) => setOpening(e.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" disabled={busy || !opening}>
+            {t('backupSealedOpen')}
+          </button>
+        </form>
+      )}
       {status && <p role="status">{status}</p>}
       {problem && (
         <p role="alert" class="error pre">

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -103,5 +103,52 @@ test('the lock: turned on, the book is sealed on disk; locked, no page shows a c
   } finally {
     await extension.close();
     rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a backup sealed under a passphrase holds nothing readable and restores only with that passphrase', async () => {
+  test.setTimeout(60_000);
+  const extension = await launchWithExtension();
+  try {
+    const start = await popup(extension);
+    await start.getByRole('button', { name: '载入示例客户' }).click();
+    await expect(start.getByRole('option').first()).toBeVisible();
+    const page = await extension.context.newPage();
+    await page.goto(extension.url('manager.html'));
+    await page.getByRole('button', { name: '备份与恢复' }).click();
+    const dialog = page.getByRole('dialog', { name: '备份与恢复' });
+    await dialog.getByLabel('用口令加密备份文件').check();
+    await dialog.getByLabel('口令', { exact: true }).fill(PASSPHRASE);
+    await dialog.getByLabel('再次输入口令').fill(PASSPHRASE);
+    const saved = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '下载完整备份（.json）' }).click();
+    const download = await saved;
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'taitou-backup-sealed', iterations: 600_000 });
+    for (const c of SAMPLE_CUSTOMERS) expect(text).not.toContain(c.name);
+
+    // Lose the book, then restore it from the sealed file: a wrong passphrase changes nothing, the right one restores.
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('checkbox', { name: '全选' }).check();
+    await page.getByRole('region', { name: '批量操作' }).getByRole('button', { name: '删除' }).click();
+    await expect(page.locator('.count')).toHaveText('显示 0 / 共 0 个客户');
+    await page.getByRole('button', { name: '备份与恢复' }).click();
+    await dialog.getByLabel('选择备份文件并恢复…').setInputFiles({
+      name: 'sealed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    const ask = dialog.getByLabel('这个备份文件已加密，请输入它的口令：');
+    await ask.fill('不是这个口令');
+    await dialog.getByRole('button', { name: '打开并恢复' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('口令不对，或文件已损坏。客户簿没有任何改动。');
+    await ask.fill(PASSPHRASE);
+    await dialog.getByRole('button', { name: '打开并恢复' }).click();
+    await expect(dialog.getByRole('status')).toHaveText(
+      `已合并：新增 ${SAMPLE_CUSTOMERS.length}，更新 0，未变 0，拒绝 0`,
+    );
+  } finally {
+    await extension.close();
   }
 });

@@ -38,6 +38,11 @@ export const lockZhCN = {
   lockTurnedOff: '加密锁已关闭',
   lockStuck: '有记录无法用此口令打开，已停止，客户簿没有改动。',
   lockState: '加密锁状态不符（可能已在其他页面更改），请重新打开本页。',
+  backupSeal: '用口令加密备份文件',
+  backupSealHint: '加密的备份文件只能用这个口令恢复；忘记口令将无法恢复。',
+  backupSealedAsk: '这个备份文件已加密，请输入它的口令：',
+  backupSealedOpen: '打开并恢复',
+  backupSealedWrong: '口令不对，或文件已损坏。客户簿没有任何改动。',
 } as const;
 
 export const lockEn: Record<keyof typeof lockZhCN, string> = {
@@ -81,4 +86,10 @@ export const lockEn: Record<keyof typeof lockZhCN, string> = {
   lockTurnedOff: 'The lock is off',
   lockStuck: 'Some records do not open with this passphrase; stopped, and nothing in the book has changed.',
   lockState: 'The lock is not in the state this page expected (changed from another page?); reopen this page.',
+  backupSeal: 'Encrypt the backup file with a passphrase',
+  backupSealHint:
+    'An encrypted backup can be restored only with this passphrase; if it is forgotten, the file cannot be opened.',
+  backupSealedAsk: 'This backup file is encrypted; enter its passphrase:',
+  backupSealedOpen: 'Open and restore',
+  backupSealedWrong: 'Wrong passphrase, or the file is damaged. Nothing in the book has changed.',
 } as const;
