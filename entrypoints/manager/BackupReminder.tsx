@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestPersistence } from '../../lib/backup/persistence';
+import { holdsUnlimitedStorage, requestPersistence } from '../../lib/backup/persistence';
 import { backupReminder } from '../../lib/backup/reminder';
 import type { Translate } from '../../lib/i18n/messages';
 import {
@@ -16,9 +16,6 @@ interface Props {
   /** Customers in the book: an empty book needs no backup. */
   customers: number;
 }
-
-/** Whether the extension holds unlimitedStorage (exempt from eviction in Chrome). */
-export const holdsUnlimitedStorage = () => browser.permissions.contains({ permissions: ['unlimitedStorage'] });
 
 /**
  * The manager's reminder to download a backup when the last one is old (see backupReminder), with the backup a click

@@ -20,6 +20,10 @@ export function storageProtection({ persisted, unlimited }: StorageFacts): Stora
   return persisted === null ? 'unknown' : 'bestEffort';
 }
 
+/** Whether the extension holds unlimitedStorage (in its manifest; exempt from quota and eviction in Chrome). */
+export const holdsUnlimitedStorage = (): Promise<boolean> =>
+  browser.permissions.contains({ permissions: ['unlimitedStorage'] });
+
 /** What a page needs of `navigator.storage` (extension pages have it; service workers lack persist()). */
 export interface StorageManagerLike {
   persisted?(): Promise<boolean>;

@@ -32,7 +32,7 @@ try {
   console.log(`index built by the worker (first search): ${await run(page, 'timeSearch', 'xiaomi')} ms`);
   const first = await run(page, 'timeFirstWrite', '温州瓯江阀门制造有限公司');
   console.log(
-    `day's first write: answered in ${first.writeMs} ms (waits for the snapshot's read); snapshot kept after ${first.keptMs} ms`,
+    `day's first write: answered in ${first.writeMs} ms; the day's snapshot, taken after it, kept after ${first.keptMs} ms`,
   );
   console.log(`a later write the same day: ${await run(page, 'timeWrite', '台州椒江船舶配件有限公司')} ms`);
   const inPage = await run(page, 'timeSnapshot');

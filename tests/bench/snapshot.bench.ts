@@ -41,8 +41,8 @@ export async function timeSnapshot(): Promise<{ customers: number; readMs: numbe
 }
 
 /**
- * The day's first write through the worker, which takes the day's snapshot first: how long the write waits (the
- * snapshot's read comes before it), then how long until the snapshot is kept.
+ * The day's first write through the worker, which then takes the day's snapshot: how long the write takes, and how
+ * long until the snapshot is kept.
  */
 export async function timeFirstWrite(name: string): Promise<{ writeMs: number; keptMs: number; snapshots: number }> {
   const book = await openBook();

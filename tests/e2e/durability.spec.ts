@@ -54,7 +54,7 @@ async function restoreSnapshotRow(page: Page, row: number) {
 test("the day's first change is kept as a snapshot; the backup view restores it, and the snapshot it keeps first takes the restore back", async ({
   extension,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await (await popupWithSamples(extension)).close();
   const page = await manager(extension);
   const loaded = await storedBook(page);
@@ -70,6 +70,8 @@ test("the day's first change is kept as a snapshot; the backup view restores it,
 
   await page.getByRole('button', { name: '备份与恢复' }).click();
   const dialog = page.getByRole('dialog', { name: '备份与恢复' });
+  // Chromium declines persist() for an extension, but unlimitedStorage keeps the book from eviction.
+  await expect(dialog.getByRole('region', { name: '存储' })).toContainText(durabilityZhCN.storageProtection_unlimited);
   await expect(snapshotRows(page)).toHaveCount(1);
   await expect(snapshotRows(page).first()).toContainText(`当天第一次修改时${ALL}`);
   await restoreSnapshotRow(page, 0);
@@ -106,6 +108,9 @@ test('a full disk: quick add, an import, a restore from a file and from a snapsh
     await dialog.getByRole('button', { name: '下载完整备份（.json）' }).click();
     const backup = await bytesOf(await saved);
     await expect(snapshotRows(page)).toHaveCount(1);
+    await expect(dialog.getByRole('region', { name: '存储' })).toContainText(
+      durabilityZhCN.storageProtection_bestEffort,
+    );
     await dialog.getByRole('button', { name: '关闭' }).click();
     const before = await storedBook(page);
 
