@@ -16,6 +16,8 @@ import { SiteAccess } from './SiteAccess';
 interface Undoable {
   text: string;
   customerId: string;
+  /** The revision the popup's own save left: only the change that made it is taken back. */
+  revision: number;
 }
 
 export function App({
@@ -100,16 +102,25 @@ export function App({
   };
 
   const saved = async (customer: Customer) => {
-    say(t('saved', { name: customer.name }), { text: t('undo'), customerId: customer.id });
+    say(t('saved', { name: customer.name }), { text: t('undo'), customerId: customer.id, revision: customer.revision });
     showCustomer(customer);
     await bookChanged();
   };
 
   const undo = async () => {
     if (!undoable) return;
-    const last = (await sendMessage('page:history', { id: undoable.customerId })).at(-1);
-    const result = last?.seq !== undefined ? await sendMessage('page:undo', { seq: last.seq }) : null;
-    say(result?.ok ? t('undone') : t('saveFailed', { reason: result ? result.error.code : 'notFound' }));
+    // The popup's own save, not whatever changed the customer last (another page may have edited it since): the
+    // book refuses its undo then, as a conflict.
+    const history = await sendMessage('page:history', { id: undoable.customerId });
+    const own = history.findLast((e) => e.action !== 'undo' && e.after?.revision === undoable.revision);
+    const result = own?.seq !== undefined ? await sendMessage('page:undo', { seq: own.seq }) : null;
+    say(
+      result?.ok
+        ? t('undone')
+        : result?.error.code === 'conflict'
+          ? t('undoConflict')
+          : t('saveFailed', { reason: result ? result.error.code : 'notFound' }),
+    );
     await bookChanged();
   };
 

@@ -196,11 +196,14 @@ async function undoIn(
   if ((current?.revision ?? null) !== left) return fail({ code: 'conflict', current });
   // Sealed first, so that its tax ID is the index's key whether the lock is on or off. A sealed record's clear
   // revision and date are what it opens with, so the new ones need no encryption.
+  // Uses are not edits: the fills counted since stay counted (a clear field, so no encryption either way).
+  const since = current ? { useCount: current.useCount, lastUsedAt: current.lastUsedAt } : {};
   const restored: StoredCustomer | null = entry.before
     ? await within(
         tx,
         sealCustomer(tx.db, {
           ...entry.before,
+          ...since,
           updatedAt: now,
           revision: (current?.revision ?? entry.before.revision) + 1,
         }),

@@ -255,14 +255,9 @@ test('concurrent writes from two pages, round after round: exactly the accepted 
   test.info().annotations.push({ type: 'tally', description: JSON.stringify(tally) });
 });
 
-// Known lost updates in files this spec's author may not change (entrypoints/popup/App.tsx and lib/db/customers.ts):
-// marked as expected failures until the fixes given in the session's report land; Playwright then reports them as
-// passing unexpectedly, and `test.fail` comes off.
-
 test('the popup’s 撤销 after a quick add takes back only its own save, never an edit made in the manager since', async ({
   extension,
 }) => {
-  test.fail(true, 'entrypoints/popup/App.tsx undoes the newest change of the customer, whoever made it');
   const popup = await popupWithSamples(extension);
   await popup.keyboard.press('Alt+N');
   await popup.getByLabel('名称', { exact: true }).fill('宁波港湾物流有限公司');
@@ -284,7 +279,6 @@ test('the popup’s 撤销 after a quick add takes back only its own save, never
 });
 
 test('undoing an edit keeps the fills counted since (uses are not edits)', async ({ extension }) => {
-  test.fail(true, 'lib/db/customers.ts undoIn restores useCount and lastUsedAt from before the edit');
   const popup = await popupWithSamples(extension);
   const manager = await openManager(extension);
   const editor = await openCustomer(manager);
