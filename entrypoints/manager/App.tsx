@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LanguageButton } from '../../components/LanguageButton';
 import { useLocale } from '../../components/locale';
+import { StorageFullAlert } from '../../components/StorageFullAlert';
 import { tierLabel } from '../../components/tier';
 import type { BulkAction } from '../../lib/domain/bulk';
 import type { Customer } from '../../lib/domain/customer';
@@ -11,6 +12,7 @@ import { tierIds } from '../../lib/manager/tier-list';
 import { sendMessage } from '../../lib/messaging/client';
 import { Analytics } from './Analytics';
 import { Backup } from './Backup';
+import { BackupReminder } from './BackupReminder';
 import { Dedup } from './Dedup';
 import { Editor } from './Editor';
 import { Export } from './Export';
@@ -197,7 +199,10 @@ export function App() {
   if (full) {
     return (
       <div class="layout">
-        <main>{full}</main>
+        <main>
+          <StorageFullAlert t={t} />
+          {full}
+        </main>
       </div>
     );
   }
@@ -238,6 +243,8 @@ export function App() {
           </button>
           <LanguageButton locale={locale} t={t} onSwitch={setLocale} />
         </header>
+        <StorageFullAlert t={t} />
+        <BackupReminder t={t} customers={total ?? rows.size} />
         {backingUp && (
           <Backup t={t} onRestored={() => setGeneration((g) => g + 1)} onClose={() => setBackingUp(false)} />
         )}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LanguageButton } from '../../components/LanguageButton';
 import { useLocale } from '../../components/locale';
+import { StorageFullAlert } from '../../components/StorageFullAlert';
 import { SuggestionList } from '../../components/SuggestionList';
 import { useCredit } from '../../components/use-credit';
 import type { Customer } from '../../lib/domain/customer';
@@ -169,6 +170,7 @@ export function App({
         </button>
       </header>
       <SiteAccess t={t} onNotice={say} />
+      <StorageFullAlert t={t} />
       {notice && (
         <p class="notice" role="status">
           {notice}
