@@ -76,6 +76,7 @@ export function bookService(opening: Promise<TaitouDB>, env: ServiceEnv) {
   const ready = book.then(({ db, index, credit, snapshots }) =>
     handlersFor(db, env.tabs, env.broadcast, index, credit, snapshots),
   );
+  ready.catch(() => undefined); // a book that cannot open is told by each handler (the lock may refuse first)
   const names = (Object.keys(PROTOCOL) as MessageName[]).filter((name) => !isVaultMessage(name));
   const waiting = (name: MessageName) => async (data: never, origin?: Origin) =>
     ((await ready)[name as Exclude<MessageName, VaultMessage>] as (d: never, o?: Origin) => unknown)(data, origin);

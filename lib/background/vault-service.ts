@@ -102,6 +102,7 @@ export function vaultService(opening: Promise<TaitouDB>, env: VaultEnv) {
     }
     return db;
   })();
+  ready.catch(() => undefined); // a book that cannot open is told by each message that reaches for it
 
   const touch = () => {
     activeAt = now();
