@@ -196,8 +196,13 @@ async function undoIn(
   if ((current?.revision ?? null) !== left) return fail({ code: 'conflict', current });
   // Sealed first, so that its tax ID is the index's key whether the lock is on or off. A sealed record's clear
   // revision and date are what it opens with, so the new ones need no encryption.
-  // Uses are not edits: the fills counted since stay counted (a clear field, so no encryption either way).
-  const since = current ? { useCount: current.useCount, lastUsedAt: current.lastUsedAt } : {};
+  // Uses are not edits: the fills counted since the undone change stay counted, on top of the uses it restores (a
+  // merge undone gives each customer back its own). Clear fields, so no encryption either way.
+  const usedSince = current && entry.after ? current.useCount - entry.after.useCount : 0;
+  const since =
+    current && entry.before && usedSince > 0
+      ? { useCount: entry.before.useCount + usedSince, lastUsedAt: current.lastUsedAt }
+      : {};
   const restored: StoredCustomer | null = entry.before
     ? await within(
         tx,

@@ -100,7 +100,9 @@ test('two manager tabs, the capture prompt, a fill and a bulk tag on one custome
   // The prompt's update met A's save: refused, with the address the book has now beside the one typed; again, it lands.
   await page.bringToFront();
   await prompt.getByRole('button', { name: '更新' }).click();
-  await expect(prompt.locator('.notice')).toHaveText('这个客户刚在别处被修改，请在管理页面核对后再更新');
+  await expect(prompt.locator('.notice')).toHaveText(
+    '这个客户刚在别处被修改。划线的是客户簿现在的信息；仍要更新，请再点“更新”',
+  );
   await expect(prompt.locator('dt')).toHaveText(['地址']);
   await expect(prompt.locator('dd')).toHaveText([newAddress, SAMPLE.entries[0]?.address ?? '']);
   await expect(prompt.locator('dd del')).toHaveText(SAMPLE.entries[0]?.address ?? '');
@@ -131,7 +133,7 @@ test('two manager tabs, the capture prompt, a fill and a bulk tag on one custome
   await expect(changedB.locator('.clash')).toHaveCount(0);
   await expect(editorB.getByLabel('电话')).toHaveValue('0571-86660000');
   // Keeping B's edit keeps everything changed elsewhere too.
-  await alertB.getByRole('button', { name: '用我的修改覆盖' }).click();
+  await alertB.getByRole('button', { name: '保存我的修改（别处的其他修改保留）' }).click();
   await expect(b.getByRole('status')).toHaveText(`已保存：${NAME}`);
   await expect(editorB.getByLabel('地址')).toHaveValue(newAddress);
   await expect(editorB.getByLabel('内部备注')).toHaveValue('A：只开专票');
@@ -147,7 +149,7 @@ test('two manager tabs, the capture prompt, a fill and a bulk tag on one custome
   await expect(editorA.getByLabel('联系人')).toHaveValue('钱经理');
   // A drops the phone it typed (B's stays) and keeps its contact.
   await editorA.getByLabel('电话').fill('0571-86660000');
-  await a.getByRole('alert').getByRole('button', { name: '用我的修改覆盖' }).click();
+  await a.getByRole('alert').getByRole('button', { name: '保存我的修改（别处的其他修改保留）' }).click();
   await expect(a.getByRole('status')).toHaveText(`已保存：${NAME}`);
 
   // Field by field, the book holds every accepted change; the audit log has one entry for each, in one story.
