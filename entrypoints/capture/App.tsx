@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocale } from '../../components/locale';
+import { isStorageFull } from '../../lib/db/quota';
 import { defaultEntry } from '../../lib/domain/billing';
 import { BUYER_FIELDS } from '../../lib/domain/buyer';
 import type { Customer } from '../../lib/domain/customer';
@@ -32,7 +33,8 @@ export function App() {
   const changed = check.status === 'differs' ? check.differences : BUYER_FIELDS.filter((f) => captured[f]);
 
   const save = async (into?: string) => {
-    const result = await sendMessage('page:saveCapture', { tabId, into });
+    const result = await sendMessage('page:saveCapture', { tabId, into }).catch((e: Error) => e);
+    if (result instanceof Error) return setNotice(t(isStorageFull(result) ? 'storageFull' : 'captureFailed'));
     if (result.ok) return closeFrame();
     if (result.error.code !== 'conflict') return setNotice(t('captureFailed'));
     // Changed elsewhere meanwhile: what still differs is offered again, against the customer as it is now.

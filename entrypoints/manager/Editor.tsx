@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EditForm } from '../../components/EditForm';
 import type { CreditReading } from '../../lib/db/credit';
+import { isStorageFull } from '../../lib/db/quota';
 import type { AuditEntry } from '../../lib/db/schema';
 import type { Customer } from '../../lib/domain/customer';
 import { editableOf } from '../../lib/domain/edit';
@@ -96,6 +97,8 @@ export function Editor({ customer, tiers, locale, t, onChanged, onNotice, onDirt
         onNotice(t('conflictNotice'));
       } else if (result.error.code === 'duplicateTaxId') onNotice(t('saveDuplicate'));
       else onNotice(t('saveFailed', { reason: result.error.code }));
+    } catch (error) {
+      onNotice(isStorageFull(error) ? t('storageFull') : t('saveFailed', { reason: (error as Error).message }));
     } finally {
       saving.current = false;
     }
