@@ -1,6 +1,6 @@
 import { fromBase64, toBase64 } from '../domain/attachment';
 import { z } from '../domain/zod';
-import { PBKDF2_ITERATIONS } from '../vault/cipher';
+import { PBKDF2_ITERATIONS, passphraseKey } from '../vault/cipher';
 
 /**
  * A backup file encrypted as a whole under a passphrase of its own: the file can be kept anywhere (a USB stick, a
@@ -19,23 +19,6 @@ const SealedBackupSchema = z.object({
 
 const LABEL = new TextEncoder().encode(SEALED_BACKUP_FORMAT);
 
-async function fileKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
-  const material = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(passphrase.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
-
 /** The backup file's text, encrypted under `passphrase` (PBKDF2-SHA256, AES-GCM), as the text of a sealed file. */
 export async function sealBackupText(
   text: string,
@@ -44,7 +27,7 @@ export async function sealBackupText(
 ): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const key = await fileKey(passphrase, salt, iterations);
+  const key = await passphraseKey(passphrase, salt, iterations);
   const data = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: LABEL },
     key,
@@ -70,7 +53,7 @@ export async function openBackupText(sealed: string, passphrase: string): Promis
     return { ok: false, reason: 'format' };
   }
   const bytes = fromBase64(parsed.data);
-  const key = await fileKey(passphrase, fromBase64(parsed.salt), parsed.iterations);
+  const key = await passphraseKey(passphrase, fromBase64(parsed.salt), parsed.iterations);
   try {
     const plain = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: fromBase64(parsed.iv), additionalData: LABEL },

@@ -27,7 +27,8 @@ export interface VaultKeys {
 const SECRET_BYTES = 64;
 const text = new TextEncoder();
 
-async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
+/** The AES-GCM key a passphrase gives with this salt and iteration count (PBKDF2-SHA256); the same for its NFC forms. */
+export async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
   const material = await crypto.subtle.importKey('raw', text.encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
     'deriveKey',
   ]);
