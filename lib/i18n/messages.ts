@@ -775,12 +775,17 @@ export type Locale = 'zh-CN' | 'en';
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 /** A translator for one locale; `{name}` placeholders are filled from `params`, numbers through Intl. */
+// Direction controls in a value (a right-to-left override in a customer's name: U+202A–U+202E, U+2066–U+2069) would
+// turn the rest of the sentence around (第一名 ‮某某，147.00 元 reads 元 00.741): such a value is isolated.
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const isolated = (value: string) => (BIDI_CONTROL.test(value) ? `\u2068${value}\u2069` : value);
+
 export function translator(locale: Locale) {
   const numbers = new Intl.NumberFormat(locale);
   return (key: MessageKey, params: Record<string, string | number> = {}) =>
     DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = params[name];
-      return typeof value === 'number' ? numbers.format(value) : (value ?? '');
+      return typeof value === 'number' ? numbers.format(value) : isolated(value ?? '');
     });
 }
 export type Translate = ReturnType<typeof translator>;

@@ -290,8 +290,8 @@ test('a page on a site the clerk did not enable gets no list, and the list it fr
   expect(typed.seen).not.toContain('taitou-');
   expect(typed.frames).toEqual([]);
 
-  // The list and the save prompt are web-accessible (they sit in portal pages), so any page may frame them. Framed
-  // here, in a tab Taitou does not serve, the background answers them nothing: no recent customer, no capture.
+  // The list and the save prompt are web-accessible only to the frames Taitou itself puts in a page (use_dynamic_url):
+  // framed by the page at the extension's address, Chrome refuses them and no Taitou page loads.
   await page.evaluate((base) => {
     for (const path of ['menu.html', 'capture.html']) {
       const frame = document.createElement('iframe');
@@ -299,14 +299,8 @@ test('a page on a site the clerk did not enable gets no list, and the list it fr
       document.body.append(frame);
     }
   }, extension.url(''));
-  const framed = (path: string) => page.frames().find((f) => f.url() === extension.url(path));
-  await expect.poll(() => framed('menu.html')?.locator('main').count()).toBe(1);
-  const menu = framed('menu.html');
-  if (!menu) throw new Error('no framed list');
-  await page.waitForTimeout(1000); // time enough for the list to ask for the recent customers and show them
-  const shown = `${await menu.locator('body').textContent()}\n${await framed('capture.html')?.locator('body').textContent()}`;
-  expect(found(SAMPLE_CUSTOMERS, { framed: shown })).toEqual([]);
-  await expect(menu.getByText('没有找到匹配的客户')).toBeVisible();
+  await page.waitForTimeout(1000);
+  expect(page.frames().filter((f) => f.url().startsWith(extension.url('')))).toEqual([]);
   const after = await sweepOf(page);
   expect(found(SAMPLE_CUSTOMERS, everything(after))).toEqual([]);
   expect(after.frames.map((f) => f.document)).toEqual(['SecurityError', 'SecurityError']);
