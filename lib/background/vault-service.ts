@@ -14,7 +14,7 @@ import {
 } from '../vault/cipher';
 
 /** The lock is being turned on or off, or the book converted after a restart: nothing else runs meanwhile. */
-export class VaultBusy extends Error {
+class VaultBusy extends Error {
   override name = 'VaultBusy';
   constructor() {
     super('taitou:busy');
@@ -61,7 +61,7 @@ export type VaultAnswer = { ok: true } | { ok: false; reason: 'wrong' | 'state' 
 export const VAULT_KEYS = { meta: 'vault', pending: 'vaultPending', idle: 'vaultIdleMinutes' } as const;
 const SECRET = 'vaultSecret';
 const ACTIVE = 'vaultActiveAt';
-export const DEFAULT_IDLE_MINUTES = 30;
+const DEFAULT_IDLE_MINUTES = 30;
 /** How often the last use is written to session storage (it survives the worker, not the browser). */
 const ACTIVE_WRITE_MS = 30_000;
 

@@ -218,7 +218,7 @@ export const PROTOCOL = {
 } as const satisfies Record<string, { from: SenderKind; data: z.ZodType }>;
 
 /** The lock's own messages: answered whatever the lock's state (every other message waits for it to be open). */
-export const VAULT_MESSAGES = [
+const VAULT_MESSAGES = [
   'page:vault',
   'page:unlock',
   'page:lock',
