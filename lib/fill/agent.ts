@@ -1,4 +1,4 @@
-import { type Locale, translator } from '../i18n/messages';
+import { type Locale, portalTranslator } from '../i18n/messages';
 import type { sendMessage as SendMessage } from '../messaging/client';
 import type { MenuEvent } from '../messaging/protocol';
 import { type FillReport, isFillRequest } from '../messaging/tab';
@@ -96,7 +96,7 @@ export function startAgent(env: AgentEnv): void {
         results,
         ...(message.notes ? { notes: message.notes } : {}),
       };
-      const t = translator(await env.locale().catch(() => 'zh-CN' as const));
+      const t = portalTranslator(await env.locale().catch(() => 'zh-CN' as const));
       showToast(doc, describeFill({ ok: true, report }, t), t('close'));
       return report;
     });

@@ -366,14 +366,23 @@ const baseZhCN = {
   mergeField_usage: '使用情况',
 } as const;
 
-const SECTIONS_ZH_CN = {
-  ...analyticsZhCN,
-  ...creditZhCN,
-  ...reviewZhCN,
-  ...tiersZhCN,
-  ...durabilityZhCN,
-  ...lockZhCN,
-};
+// Joined by calls marked pure (not spreads), so that a bundle using only some sections (the content script's
+// portalTranslator) leaves the others out.
+type Sections = typeof analyticsZhCN &
+  typeof creditZhCN &
+  typeof reviewZhCN &
+  typeof tiersZhCN &
+  typeof durabilityZhCN &
+  typeof lockZhCN;
+const SECTIONS_ZH_CN: Sections = /* @__PURE__ */ Object.assign(
+  {},
+  analyticsZhCN,
+  creditZhCN,
+  reviewZhCN,
+  tiersZhCN,
+  durabilityZhCN,
+  lockZhCN,
+);
 /** A key both here and in a section (or in two sections) would be shadowed without a word: it must not compile. */
 type Shadowed =
   | (keyof typeof baseZhCN & keyof typeof SECTIONS_ZH_CN)
@@ -393,7 +402,7 @@ type Shadowed =
 const noShadowing: [Shadowed] extends [never] ? true : Shadowed = true;
 void noShadowing;
 
-export const zhCN = { ...baseZhCN, ...SECTIONS_ZH_CN };
+export const zhCN: typeof baseZhCN & Sections = /* @__PURE__ */ Object.assign({}, baseZhCN, SECTIONS_ZH_CN);
 export type MessageKey = keyof typeof zhCN;
 
 const baseEn: Record<keyof typeof baseZhCN, string> = {
@@ -761,15 +770,16 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
   mergeField_usage: 'Usage',
 };
 
-export const en: Record<MessageKey, string> = {
-  ...baseEn,
-  ...analyticsEn,
-  ...creditEn,
-  ...reviewEn,
-  ...tiersEn,
-  ...durabilityEn,
-  ...lockEn,
-};
+export const en: Record<MessageKey, string> = /* @__PURE__ */ Object.assign(
+  {},
+  baseEn,
+  analyticsEn,
+  creditEn,
+  reviewEn,
+  tiersEn,
+  durabilityEn,
+  lockEn,
+);
 
 export type Locale = 'zh-CN' | 'en';
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
@@ -781,11 +791,26 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const isolated = (value: string) => (BIDI_CONTROL.test(value) ? `\u2068${value}\u2069` : value);
 
 export function translator(locale: Locale) {
+  return translatorOf(DICTIONARIES[locale], locale);
+}
+export type Translate = ReturnType<typeof translator>;
+
+function translatorOf(dictionary: Partial<Record<MessageKey, string>>, locale: Locale) {
   const numbers = new Intl.NumberFormat(locale);
   return (key: MessageKey, params: Record<string, string | number> = {}) =>
-    DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = params[name];
       return typeof value === 'number' ? numbers.format(value) : isolated(value ?? '');
     });
 }
-export type Translate = ReturnType<typeof translator>;
+
+/**
+ * The texts a portal page shows (the fill confirmation, its credit and remarks notes): the base and credit sections
+ * only, so that the content script, loaded in every portal frame, does not carry every view's words.
+ */
+export function portalTranslator(locale: Locale): Translate {
+  return translatorOf(
+    Object.assign({}, locale === 'en' ? baseEn : baseZhCN, locale === 'en' ? creditEn : creditZhCN),
+    locale,
+  );
+}
