@@ -37,7 +37,19 @@ export function LockGate({
       },
       () => undefined,
     );
-    return vault.listen(follow);
+    // The worker's word is a broadcast, which a page in the background can miss; asking now and then is cheap (the
+    // state is answered from memory) and keeps every open page in step within a few seconds.
+    const every = setInterval(() => {
+      vault.status().then(
+        (s) => follow(s.locked),
+        () => undefined,
+      );
+    }, 2000);
+    const stop = vault.listen(follow);
+    return () => {
+      clearInterval(every);
+      stop();
+    };
   }, []);
   if (!locked) return <>{children(unlocks)}</>;
   return <Unlock t={t} unlock={vault.unlock} onOpen={() => follow(false)} />;
