@@ -335,7 +335,7 @@ test('manager: the table, the editor with its history and attachments show every
     for (const c of [customer, twin]) {
       await names.nth((await textsOf(names)).indexOf(c.name)).click();
       await expect.poll(() => textsOf(editor.locator('h2'))).toEqual([c.name]);
-      await expect(editor).toHaveAttribute('aria-label', `编辑 ${c.name}`);
+      await expect(editor).toHaveAttribute('aria-label', `编辑 ${inSentence(c.name)}`);
       // A one-line input drops line breaks, and a textarea writes \r\n as \n: compare without them.
       const values = (await valuesIn(editor)).map(oneLine);
       for (const value of fieldsOf(c)) expect(values).toContain(oneLine(value));
@@ -609,7 +609,7 @@ test.describe('on a portal page', () => {
       await name.fill(cut(p.text, 100));
       const typed = (await name.inputValue()).trim();
       const menu = await frameOf(page, extension.url('menu.html'));
-      await expect.poll(() => textsOf(menu.locator('button.add-typed'))).toEqual([`新增客户：${typed}`]);
+      await expect.poll(() => textsOf(menu.locator('button.add-typed'))).toEqual([`新增客户：${inSentence(typed)}`]);
 
       await name.fill(markerOf(p));
       const names = menu.getByRole('option').locator('.name');
