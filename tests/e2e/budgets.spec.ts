@@ -8,6 +8,12 @@ test('the popup loads at most 60 KB gzip before its first paint', () => {
   expect(gzipBytes(files)).toBeLessThanOrEqual(60 * 1024);
 });
 
+test('the popup loads one script and one stylesheet: each file is a round trip before its first rows', () => {
+  const files = pageFiles('popup.html');
+  expect(files.filter((f) => f.endsWith('.js'))).toHaveLength(1);
+  expect(files.filter((f) => f.endsWith('.css'))).toHaveLength(1);
+});
+
 test('the content script, loaded in every portal frame, is at most 30 KB gzip', () => {
   const files = contentScriptFiles();
   expect(files.length).toBeGreaterThan(0);
