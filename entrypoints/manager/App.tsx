@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LanguageButton } from '../../components/LanguageButton';
+import { lazy } from '../../components/lazy';
 import { useLocale } from '../../components/locale';
 import { StorageFullAlert } from '../../components/StorageFullAlert';
 import { tierLabel } from '../../components/tier';
@@ -10,13 +11,10 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { matches, NO_FILTER, type Row, type RowFilter, type Sort, sortRows, toRow } from '../../lib/manager/rows';
 import { tierIds } from '../../lib/manager/tier-list';
 import { sendMessage } from '../../lib/messaging/client';
-import { Analytics } from './Analytics';
 import { Backup } from './Backup';
 import { BackupReminder } from './BackupReminder';
 import { Dedup } from './Dedup';
 import { Editor } from './Editor';
-import { Export } from './Export';
-import { Import } from './Import';
 import { Lock } from './Lock';
 import { Review } from './Review';
 import { Table } from './Table';
@@ -24,11 +22,24 @@ import { Tiers } from './Tiers';
 import { useBlocksAhead } from './use-blocks-ahead';
 import { useTiers } from './use-tiers';
 
+// The views that bring spreadsheet and pinyin libraries (most of the page's code) load when first opened, or once
+// the book has loaded: the table's first rows do not wait for them.
+const Import = lazy(() => import('./Import').then((m) => m.Import));
+const Export = lazy(() => import('./Export').then((m) => m.Export));
+const Analytics = lazy(() => import('./Analytics').then((m) => m.Analytics));
+
 const FIRST = 100;
 const PAGE = 5000;
 
+/** The newest customers, which the table shows first. */
+export const newest = () => sendMessage('page:newest', { limit: FIRST });
+
 /** The manager page: the whole book in a table, filters, bulk actions with undo, and an editor beside it. */
-export function App() {
+export function App({
+  first,
+}: {
+  /** The newest customers, asked for as the page loaded. */ first: Promise<Customer[]>;
+}) {
   const { locale, t, setLocale } = useLocale();
   const [rows, setRows] = useState<Map<string, Row>>(new Map());
   const [total, setTotal] = useState<number | null>(null);
@@ -75,7 +86,8 @@ export function App() {
           for (const c of list) next.set(c.id, toRow(c));
           return next;
         });
-      put(await sendMessage('page:newest', { limit: FIRST }));
+      // The list asked for as the page loaded serves the first load only; a restore reads the book again.
+      put(await (generation === 0 ? first : newest()));
       sendMessage('page:stats', {}).then((s) => alive && setTotal(s.customers));
       for (let after: string | null = null; alive; ) {
         const page: Customer[] = await sendMessage('page:pageOf', { after, limit: PAGE });
@@ -83,7 +95,11 @@ export function App() {
         if (page.length < PAGE) break;
         after = page[page.length - 1]?.id ?? null;
       }
-      if (alive) setLoading(false);
+      if (!alive) return;
+      setLoading(false);
+      requestIdleCallback(() => {
+        for (const view of [Import, Export, Analytics]) view.preload();
+      });
     })().catch((e: Error) => setNotice(t('loadFailed', { reason: e.message })));
     return () => {
       alive = false;
