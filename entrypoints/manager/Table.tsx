@@ -4,7 +4,8 @@ import type { Locale, MessageKey, Translate } from '../../lib/i18n/messages';
 import type { Row, Sort, SortKey } from '../../lib/manager/rows';
 
 const ROW_HEIGHT = 34;
-const OVERSCAN = 8;
+/** Rows drawn beyond each edge of the view: enough for a key press's step, few enough to lay out in a frame. */
+const OVERSCAN = 2;
 const COLUMNS: SortKey[] = ['name', 'taxId', 'tier', 'source', 'review', 'updatedAt', 'lastUsedAt'];
 /** The rows a key moves the focus by; a page is what fits in view. */
 const STEPS: Record<string, (page: number, at: number, count: number) => number> = {
@@ -42,6 +43,9 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
   const scroller = useRef<HTMLDivElement>(null);
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+  // Row k is drawn in slot k mod `slots` (more than ever drawn at once): a row keeps its elements while it stays in
+  // view, and the elements of a row scrolled away are reused for the next one coming in, text changed in place.
+  const slots = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 2;
   // Both are costly to make again on every scrolled frame: a formatter, and a pass over 100,000 rows.
   const dates = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'short' }), [locale]);
   const date = (ms: number | null) => (ms ? dates.format(ms) : '—');
@@ -49,6 +53,24 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
     () => rows.length > 0 && rows.every((r) => selected.has(r.customer.id)),
     [rows, selected],
   );
+
+  // The rows that fit follow the box's height. Measured by an observer, never while rendering: a read of its height
+  // there would lay the page out again in the middle of every scrolled frame.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    const observer = new ResizeObserver(([entry]) => setHeight(entry?.contentRect.height ?? box.clientHeight));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  // A focused control whose row scrolled away now shows another customer (its elements were reused): it lets go of
+  // the focus, as the row's own control would have by leaving the page.
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    const at = scroller.current?.contains(focused) ? rowOf(focused) : null;
+    if (at !== null && at !== active) (focused as HTMLElement).blur();
+  });
 
   // Keyboard: ↑ ↓ PageUp PageDown Home End move between rows in the same column, scrolling rows into the DOM first.
   useLayoutEffect(() => {
@@ -87,10 +109,7 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
     // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the rows' own controls; this only moves focus between them
     <div
       class="table-scroll"
-      ref={(el) => {
-        scroller.current = el;
-        if (el && el.clientHeight !== height) setHeight(el.clientHeight);
-      }}
+      ref={scroller}
       onScroll={(e) => setTop(e.currentTarget.scrollTop)}
       onKeyDown={move}
       onFocusIn={(e) => {
@@ -98,7 +117,7 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
         if (at !== null && at !== active) setActive(at);
       }}
     >
-      <table aria-rowcount={rows.length + 1}>
+      <table class="book" aria-rowcount={rows.length + 1}>
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col" class="check">
@@ -128,7 +147,8 @@ export function Table({ rows, sort, selected, locale, t, onSort, onToggle, onTog
             const tabIndex = first + i === stop ? 0 : -1;
             return (
               <tr
-                key={c.id}
+                // biome-ignore lint/suspicious/noArrayIndexKey: a slot on purpose, so that scrolling reuses the rows' elements
+                key={(first + i) % slots}
                 aria-rowindex={first + i + 2}
                 class={
                   [selected.has(c.id) && 'selected', c.tier === 'vip' && 'vip'].filter(Boolean).join(' ') || undefined

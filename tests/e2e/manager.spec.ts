@@ -257,3 +257,22 @@ test('edits not yet saved are never dropped without asking; Ctrl+S saves from an
     '只开专票，月底前',
   );
 });
+
+test('a focused row scrolled far away lets go of the focus: Space then selects no other customer', async ({
+  extension,
+}) => {
+  await (await popupWithSamples(extension)).close();
+  const page = await openManager(extension);
+  await expect(page.locator('.count')).toHaveText(`显示 ${COUNT} / 共 ${COUNT} 个客户`);
+  await page.getByRole('button', { name: '名称' }).click(); // sort by name, ascending
+  const first = SAMPLE_CUSTOMERS.map((c) => c.name).sort((a, b) => a.localeCompare(b, 'zh-CN'))[0] as string;
+  await page.getByRole('checkbox', { name: `选择 ${first}` }).focus();
+  // The table draws only the rows in view, and reuses the elements of rows scrolled away for those coming in.
+  await page.locator('.table-scroll').hover();
+  await page.mouse.wheel(0, COUNT * 34);
+  await expect(page.getByRole('checkbox', { name: `选择 ${first}` })).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tbody') ?? null)).toBeNull();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('region', { name: '批量操作' })).toHaveCount(0);
+  await expect(page.locator('tbody input[type="checkbox"]:checked')).toHaveCount(0);
+});
