@@ -21,11 +21,16 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): L
     });
     return pending;
   };
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per view at module level (as React.lazy is), never while rendering
   function Shown(props: P) {
     const [failed, setFailed] = useState('');
     const [, setReady] = useState(false);
     useEffect(() => {
-      if (!loaded) preload().then(() => setReady(true), (e: unknown) => setFailed(String(e)));
+      if (!loaded)
+        preload().then(
+          () => setReady(true),
+          (e: unknown) => setFailed(String(e)),
+        );
     }, []);
     if (failed) return <p role="alert">{failed}</p>;
     const Component = loaded;

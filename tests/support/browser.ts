@@ -57,10 +57,11 @@ export async function stopWorker(extension: ExtensionBrowser): Promise<void> {
 
 /** Starts Chromium with the built extension loaded in a fresh profile. */
 export async function launchWithExtension(
-  options: { headless?: boolean; extraArgs?: string[]; profileDir?: string } = {},
+  options: { headless?: boolean; extraArgs?: string[]; profileDir?: string; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extension = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extension, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extension}: run \`npm run build\` first.`);
   }
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'taitou-profile-'));
   // A kept profile holds the service worker's script from the last build, and Chromium would run that one rather
@@ -71,8 +72,8 @@ export async function launchWithExtension(
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
