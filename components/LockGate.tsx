@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n/messages';
 import type { VaultClient } from '../lib/messaging/vault-client';
+import { Secret } from './Secret';
 
 /**
  * Shows the page (`children`, given how many times the book has been unlocked since it opened, so that it can read
@@ -82,16 +83,13 @@ function Unlock({ t, unlock, onOpen }: { t: Translate; unlock: VaultClient['unlo
     <form class="unlock" onSubmit={submit}>
       <h1>{t('lockedTitle')}</h1>
       <p>{t('lockedHint')}</p>
-      <label>
-        {t('lockPassphrase')}
-        <input
-          ref={field}
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onInput={(e) => setPassphrase(e.currentTarget.value)}
-        />
-      </label>
+      <Secret
+        label={t('lockPassphrase')}
+        value={passphrase}
+        onInput={setPassphrase}
+        auto="current-password"
+        inputRef={field}
+      />
       <button type="submit" disabled={busy || !passphrase}>
         {busy ? t('unlocking') : t('unlockButton')}
       </button>

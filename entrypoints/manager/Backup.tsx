@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Secret } from '../../components/Secret';
 import type { SnapshotView } from '../../lib/background/snapshot-service';
 import { holdsUnlimitedStorage, requestPersistence, type StorageState } from '../../lib/backup/persistence';
 import { REMIND_MAX_DAYS } from '../../lib/backup/reminder';
@@ -9,14 +10,10 @@ import type { Translate } from '../../lib/i18n/messages';
 import { MAX_BACKUP_CHARS, type RestoreReply, sendRestore } from '../../lib/messaging/backup-port';
 import { sendMessage } from '../../lib/messaging/client';
 import { PASSPHRASE_MIN } from '../../lib/messaging/protocol';
-import {
-  onReminderChange,
-  type ReminderStore,
-  storedReminder,
-  storeReminder,
-} from '../../lib/settings/backup-reminder';
+import { storeReminder } from '../../lib/settings/backup-reminder';
 import { connectRestore } from './ports';
 import { localTime, saveBackup } from './save-backup';
+import { useReminder } from './use-reminder';
 
 interface Props {
   t: Translate;
@@ -66,7 +63,7 @@ export function Backup({ t, onRestored, onClose }: Props) {
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
-  const [reminder, setReminder] = useState<ReminderStore | null>(null);
+  const reminder = useReminder();
   const [snapshots, setSnapshots] = useState<{ snapshots: SnapshotView[]; keep: number } | null>(null);
   const [storage, setStorage] = useState<StorageState | null>(null);
   // A backup sealed under a passphrase: the passphrase typed twice; a sealed file chosen to restore, waiting for its.
@@ -81,16 +78,10 @@ export function Backup({ t, onRestored, onClose }: Props) {
   useEffect(() => {
     dialog.current?.showModal();
     let alive = true;
-    storedReminder().then(
-      (state) => alive && setReminder(state),
-      () => undefined,
-    );
-    const stop = onReminderChange((state) => alive && setReminder(state));
     requestPersistence(navigator.storage, holdsUnlimitedStorage).then((state) => alive && setStorage(state));
     loadSnapshots();
     return () => {
       alive = false;
-      stop();
     };
   }, []);
 
@@ -230,24 +221,18 @@ export function Backup({ t, onRestored, onClose }: Props) {
       {sealing.on && (
         <div class="seal-backup">
           <p class="muted">{t('backupSealHint')}</p>
-          <label>
-            {t('lockPassphrase')}
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={sealing.passphrase}
-              onInput={(e) => setSealing({ ...sealing, passphrase: e.currentTarget.value })}
-            />
-          </label>
-          <label>
-            {t('lockConfirm')}
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={sealing.again}
-              onInput={(e) => setSealing({ ...sealing, again: e.currentTarget.value })}
-            />
-          </label>
+          <Secret
+            label={t('lockPassphrase')}
+            value={sealing.passphrase}
+            onInput={(passphrase) => setSealing({ ...sealing, passphrase })}
+            auto="new-password"
+          />
+          <Secret
+            label={t('lockConfirm')}
+            value={sealing.again}
+            onInput={(again) => setSealing({ ...sealing, again })}
+            auto="new-password"
+          />
         </div>
       )}
       <button type="button" disabled={busy} onClick={save}>
@@ -292,15 +277,7 @@ export function Backup({ t, onRestored, onClose }: Props) {
       </label>
       {sealedFile !== null && (
         <form class="seal-backup" onSubmit={openSealed}>
-          <label>
-            {t('backupSealedAsk')}
-            <input
-              type="password"
-              autoComplete="off"
-              value={opening}
-              onInput={(e) => setOpening(e.currentTarget.value)}
-            />
-          </label>
+          <Secret label={t('backupSealedAsk')} value={opening} onInput={setOpening} auto="off" />
           <button type="submit" disabled={busy || !opening}>
             {t('backupSealedOpen')}
           </button>

@@ -2,14 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { holdsUnlimitedStorage, requestPersistence } from '../../lib/backup/persistence';
 import { backupReminder } from '../../lib/backup/reminder';
 import type { Translate } from '../../lib/i18n/messages';
-import {
-  onReminderChange,
-  type ReminderStore,
-  storedReminder,
-  storeReminder,
-} from '../../lib/settings/backup-reminder';
+import { storeReminder } from '../../lib/settings/backup-reminder';
 import { localDay } from './download';
 import { saveBackup } from './save-backup';
+import { useReminder } from './use-reminder';
 
 interface Props {
   t: Translate;
@@ -23,19 +19,11 @@ interface Props {
  * persistent.
  */
 export function BackupReminder({ t, customers }: Props) {
-  const [kept, setKept] = useState<ReminderStore | null>(null);
+  const kept = useReminder();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   useEffect(() => {
-    let alive = true;
-    const take = (state: ReminderStore) => alive && setKept(state);
-    storedReminder().then(take, () => undefined);
-    const stop = onReminderChange(take);
     requestPersistence(navigator.storage, holdsUnlimitedStorage).catch(() => undefined);
-    return () => {
-      alive = false;
-      stop();
-    };
   }, []);
   if (!kept) return null;
   const reminder = backupReminder({ ...kept, customers, now: Date.now(), today: localDay() });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Secret } from '../../components/Secret';
 import type { VaultAnswer, VaultStatus } from '../../lib/background/vault-service';
 import type { Translate } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/client';
@@ -113,25 +114,6 @@ export function Lock({ t, onClose }: Props) {
 function newPassphraseError(t: Translate, passphrase: string, again: string): string {
   if ([...passphrase].length < PASSPHRASE_MIN) return t('lockTooShort', { min: PASSPHRASE_MIN });
   return passphrase === again ? '' : t('lockMismatch');
-}
-
-function Secret({
-  label,
-  value,
-  onInput,
-  auto,
-}: {
-  label: string;
-  value: string;
-  onInput: (v: string) => void;
-  auto: string;
-}) {
-  return (
-    <label>
-      {label}
-      <input type="password" autoComplete={auto} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
-    </label>
-  );
 }
 
 function TurnOn({ t, busy, onSubmit }: { t: Translate; busy: boolean; onSubmit: (p: string) => Promise<boolean> }) {
