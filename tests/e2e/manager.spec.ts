@@ -12,6 +12,15 @@ async function openManager(extension: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
+/** The sample customers in the manager, sorted by name; `names` in the table's order. */
+async function samplesByName(extension: ExtensionBrowser) {
+  await (await popupWithSamples(extension)).close();
+  const page = await openManager(extension);
+  await expect(page.locator('.count')).toHaveText(`显示 ${COUNT} / 共 ${COUNT} 个客户`);
+  await page.getByRole('button', { name: '名称' }).click(); // ascending
+  return { page, names: SAMPLE_CUSTOMERS.map((c) => c.name).sort((a, b) => a.localeCompare(b, 'zh-CN')) };
+}
+
 const rowOf = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name });
 
 /** Filters the table down to one customer (the table only renders rows in view) and opens it in the editor. */
@@ -176,11 +185,7 @@ test('the editor keeps several address-and-bank entries, the account fields and 
 test('keyboard: arrows, PageUp, PageDown, Home and End move through the table, scrolling rows in; Enter opens, Space selects', async ({
   extension,
 }) => {
-  await (await popupWithSamples(extension)).close();
-  const page = await openManager(extension);
-  await expect(page.locator('.count')).toHaveText(`显示 ${COUNT} / 共 ${COUNT} 个客户`);
-  await page.getByRole('button', { name: '名称' }).click(); // sort by name, ascending
-  const names = SAMPLE_CUSTOMERS.map((c) => c.name).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const { page, names } = await samplesByName(extension);
   const focusedRow = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'));
 
   await page.getByRole('button', { name: names[0], exact: true }).focus();
@@ -261,11 +266,8 @@ test('edits not yet saved are never dropped without asking; Ctrl+S saves from an
 test('a focused row scrolled far away lets go of the focus: Space then selects no other customer', async ({
   extension,
 }) => {
-  await (await popupWithSamples(extension)).close();
-  const page = await openManager(extension);
-  await expect(page.locator('.count')).toHaveText(`显示 ${COUNT} / 共 ${COUNT} 个客户`);
-  await page.getByRole('button', { name: '名称' }).click(); // sort by name, ascending
-  const first = SAMPLE_CUSTOMERS.map((c) => c.name).sort((a, b) => a.localeCompare(b, 'zh-CN'))[0] as string;
+  const { page, names } = await samplesByName(extension);
+  const first = names[0] as string;
   await page.getByRole('checkbox', { name: `选择 ${first}` }).focus();
   // The table draws only the rows in view, and reuses the elements of rows scrolled away for those coming in.
   await page.locator('.table-scroll').hover();
