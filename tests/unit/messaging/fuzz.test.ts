@@ -112,29 +112,38 @@ const tabOnSite = fc.oneof(
     .map((tab) => ({ tab, served: false })),
 );
 
-const senders: fc.Arbitrary<Labelled> = fc.oneof(
-  // The popup (no tab), or a page of ours that is its own tab (the manager; a test's capture.html).
-  fc.record({ page: ownPage, tab: fc.option(fc.record({ id: tabId }), { nil: undefined }) }).map(({ page, tab }) => ({
+// The popup (no tab), or a page of ours that is its own tab (the manager; a test's capture.html).
+const pageOfItsOwn: fc.Arbitrary<Labelled> = fc
+  .record({ page: ownPage, tab: fc.option(fc.record({ id: tabId }), { nil: undefined }) })
+  .map(({ page, tab }) => ({
     sender: { id: self.id, url: page.url, ...(tab ? { tab: { ...tab, url: page.url }, frameId: 0 } : {}) },
     kind: 'extensionPage' as const,
     place: { at: 'anywhere' } as const,
-  })),
-  // A page of ours inside a tab's frame: the inline list, the save prompt, or any page a page framed.
-  fc
-    .record({ page: ownPage, site: tabOnSite, frameId: fc.option(fc.integer({ min: 1 }), { nil: undefined }) })
-    .map(({ page, site, frameId }) => ({
-      sender: { id: self.id, url: page.url, tab: site.tab, ...(frameId === undefined ? {} : { frameId }) },
-      kind: 'extensionPage' as const,
-      place: { at: 'embedded', page: page.page, tabServed: site.served } as const,
-    })),
-  // This extension's content script in a frame of the platform or of a site the clerk enabled.
-  fc
-    .record({ frame: servedFrame, tab: fc.record({ id: tabId }), frameId })
-    .map(({ frame: [url, origin], tab, frameId }) => ({
-      sender: { id: self.id, url, ...(origin ? { origin } : {}), tab, frameId },
-      kind: 'contentScript' as const,
-      place: { at: 'frame', served: true } as const,
-    })),
+  }));
+// A page of ours inside a tab's frame: the inline list, the save prompt, or any page a page framed.
+const pageInTab: fc.Arbitrary<Labelled> = fc
+  .record({ page: ownPage, site: tabOnSite, frameId: fc.option(fc.integer({ min: 1 }), { nil: undefined }) })
+  .map(({ page, site, frameId }) => ({
+    sender: { id: self.id, url: page.url, tab: site.tab, ...(frameId === undefined ? {} : { frameId }) },
+    kind: 'extensionPage' as const,
+    place: { at: 'embedded', page: page.page, tabServed: site.served } as const,
+  }));
+// This extension's content script in a frame of the platform or of a site the clerk enabled.
+const servedScript: fc.Arbitrary<Labelled> = fc
+  .record({ frame: servedFrame, tab: fc.record({ id: tabId }), frameId })
+  .map(({ frame: [url, origin], tab, frameId }) => ({
+    sender: { id: self.id, url, ...(origin ? { origin } : {}), tab, frameId },
+    kind: 'contentScript' as const,
+    place: { at: 'frame', served: true } as const,
+  }));
+/** Senders of this message's own kind, half the time: most messages are refused by most senders. */
+const ownKind = (from: 'extensionPage' | 'contentScript') =>
+  from === 'extensionPage' ? fc.oneof(pageOfItsOwn, pageInTab) : servedScript;
+
+const senders: fc.Arbitrary<Labelled> = fc.oneof(
+  pageOfItsOwn,
+  pageInTab,
+  servedScript,
   // ... or in any other frame: another site, a data: or file: page, a sandboxed frame, a URL and origin that disagree.
   fc
     .record({ frame: unservedFrame, tab: fc.record({ id: tabId }), frameId })
@@ -282,25 +291,29 @@ describe('admit() under generated garbage', () => {
       const spec = PROTOCOL[name];
       let admitted = 0;
       await fc.assert(
-        fc.asyncProperty(payloads(name), senders, async (data, { sender, kind, place }) => {
-          let parsed: unknown;
-          try {
-            parsed = await admit(name, data, sender, self, reach);
-          } catch (error) {
-            expect(error).toBeInstanceOf(RefusedMessage);
-            // Refused for a reason a sender may see, not a crash inside zod.
-            expect((error as Error).message).toMatch(new RegExp(`^${name}: (not accepted|invalid payload)`));
-            return;
-          }
-          admitted += 1;
-          expect(kind).toBe(spec.from);
-          expect(placeAllows(name, place)).toBe(true);
-          // A page inside a tab acts for that tab only.
-          const asked = (parsed as { tabId?: number }).tabId;
-          if (place.at === 'embedded' && asked !== undefined) expect(asked).toBe(sender.tab?.id);
-          expect(spec.data.safeParse(parsed).success).toBe(true);
-          expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
-        }),
+        fc.asyncProperty(
+          payloads(name),
+          fc.oneof(senders, ownKind(spec.from)),
+          async (data, { sender, kind, place }) => {
+            let parsed: unknown;
+            try {
+              parsed = await admit(name, data, sender, self, reach);
+            } catch (error) {
+              expect(error).toBeInstanceOf(RefusedMessage);
+              // Refused for a reason a sender may see, not a crash inside zod.
+              expect((error as Error).message).toMatch(new RegExp(`^${name}: (not accepted|invalid payload)`));
+              return;
+            }
+            admitted += 1;
+            expect(kind).toBe(spec.from);
+            expect(placeAllows(name, place)).toBe(true);
+            // A page inside a tab acts for that tab only.
+            const asked = (parsed as { tabId?: number }).tabId;
+            if (place.at === 'embedded' && asked !== undefined) expect(asked).toBe(sender.tab?.id);
+            expect(spec.data.safeParse(parsed).success).toBe(true);
+            expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+          },
+        ),
         { numRuns: 100 },
       );
       // The generators reach past the checks for every message, so the properties above are not vacuous.
