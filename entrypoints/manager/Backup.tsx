@@ -9,8 +9,8 @@ import { isStorageFull } from '../../lib/db/quota';
 import type { Translate } from '../../lib/i18n/messages';
 import { MAX_BACKUP_CHARS, type RestoreReply, sendRestore } from '../../lib/messaging/backup-port';
 import { sendMessage } from '../../lib/messaging/client';
-import { PASSPHRASE_MIN } from '../../lib/messaging/protocol';
 import { storeReminder } from '../../lib/settings/backup-reminder';
+import { newPassphraseError } from './new-passphrase';
 import { connectRestore } from './ports';
 import { localTime, saveBackup } from './save-backup';
 import { useReminder } from './use-reminder';
@@ -87,11 +87,8 @@ export function Backup({ t, onRestored, onClose }: Props) {
 
   const save = async () => {
     setProblem('');
-    if (sealing.on) {
-      if ([...sealing.passphrase].length < PASSPHRASE_MIN)
-        return setProblem(t('lockTooShort', { min: PASSPHRASE_MIN }));
-      if (sealing.passphrase !== sealing.again) return setProblem(t('lockMismatch'));
-    }
+    const unfit = sealing.on ? newPassphraseError(t, sealing.passphrase, sealing.again) : '';
+    if (unfit) return setProblem(unfit);
     setBusy(true);
     setStatus(t('backupMaking'));
     try {

@@ -3,8 +3,8 @@ import { Secret } from '../../components/Secret';
 import type { VaultAnswer, VaultStatus } from '../../lib/background/vault-service';
 import type { Translate } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/client';
-import { PASSPHRASE_MIN } from '../../lib/messaging/protocol';
 import { followLock } from '../popup/recent-cache';
+import { newPassphraseError } from './new-passphrase';
 
 const IDLE_CHOICES = [5, 15, 30, 60, 240, 0];
 
@@ -108,12 +108,6 @@ export function Lock({ t, onClose }: Props) {
       )}
     </section>
   );
-}
-
-/** A new passphrase typed twice: the error to show, or '' when it will do. */
-function newPassphraseError(t: Translate, passphrase: string, again: string): string {
-  if ([...passphrase].length < PASSPHRASE_MIN) return t('lockTooShort', { min: PASSPHRASE_MIN });
-  return passphrase === again ? '' : t('lockMismatch');
 }
 
 function TurnOn({ t, busy, onSubmit }: { t: Translate; busy: boolean; onSubmit: (p: string) => Promise<boolean> }) {
