@@ -64,6 +64,8 @@ export function Backup({ t, onRestored, onClose }: Props) {
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
   const reminder = useReminder();
+  // The number of days as typed, stored when the field is left; a render meanwhile must not put the old number back.
+  const [daysTyped, setDaysTyped] = useState<string | null>(null);
   const [snapshots, setSnapshots] = useState<{ snapshots: SnapshotView[]; keep: number } | null>(null);
   const [storage, setStorage] = useState<StorageState | null>(null);
   // A backup sealed under a passphrase: the passphrase typed twice; a sealed file chosen to restore, waiting for its.
@@ -187,6 +189,8 @@ export function Backup({ t, onRestored, onClose }: Props) {
     const days = Number(value);
     if (reminder && Number.isInteger(days) && days >= 1 && days <= REMIND_MAX_DAYS) {
       storeReminder({ ...reminder.settings, everyDays: days }).catch(() => undefined);
+    } else {
+      setDaysTyped(null); // not a number of days the reminder takes: back to the one kept
     }
   };
 
@@ -243,7 +247,8 @@ export function Backup({ t, onRestored, onClose }: Props) {
             min={1}
             max={REMIND_MAX_DAYS}
             step={1}
-            value={reminder.settings.everyDays}
+            value={daysTyped ?? reminder.settings.everyDays}
+            onInput={(e) => setDaysTyped(e.currentTarget.value)}
             onChange={(e) => everyDays(e.currentTarget.value)}
           />
         </label>
