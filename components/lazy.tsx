@@ -23,17 +23,17 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): L
   };
   // biome-ignore lint/correctness/noComponentHookFactories: made once per view at module level (as React.lazy is), never while rendering
   function Shown(props: P) {
+    // The code as this view has it: asked for after the first render, whether or not a preload has brought it since.
+    const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState('');
-    const [, setReady] = useState(false);
     useEffect(() => {
-      if (!loaded)
+      if (!Component)
         preload().then(
-          () => setReady(true),
+          (component) => setComponent(() => component),
           (e: unknown) => setFailed(String(e)),
         );
-    }, []);
+    }, [Component]);
     if (failed) return <p role="alert">{failed}</p>;
-    const Component = loaded;
     return Component ? <Component {...props} /> : null;
   }
   return Object.assign(Shown, { preload });
