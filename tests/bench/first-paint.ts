@@ -1,7 +1,8 @@
 // When an extension page first shows what the clerk opened it for (the popup's first customer, the manager's first
 // row), timed by the browser itself: Element Timing gives the time of the frame that painted the element, from the
 // page's navigation start. The baseline is an empty extension page opened the same way in the same run: the floor
-// that any extension page has in this browser on this machine.
+// that any extension page has in this browser on this machine. A page's own markup saved as a still page (no script)
+// shows what painting it costs apart from the work of its code.
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,33 @@ export function extensionWithBlankPage(): string {
       '<body><p>抬头 Taitou</p></body></html>\n',
   );
   return dir;
+}
+
+/**
+ * Saves the page at `path` as it stands once `selector` shows and its data has settled, without its scripts, as a
+ * still page in the bench's copy of the build (`dir`); returns the still page's path.
+ */
+export async function saveStillPage(
+  browser: ExtensionBrowser,
+  dir: string,
+  path: string,
+  selector: string,
+  viewport?: { width: number; height: number },
+): Promise<string> {
+  const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(browser.url(path));
+  await page.locator(selector).first().waitFor();
+  await page.waitForTimeout(1000);
+  const html = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const script of copy.querySelectorAll('script')) script.remove();
+    return `<!doctype html>${copy.outerHTML}`;
+  });
+  await page.close();
+  const still = `bench-still-${path}`;
+  writeFileSync(join(dir, still), html);
+  return still;
 }
 
 /**
