@@ -26,6 +26,15 @@ export function extensionWithBlankPage(): string {
   return dir;
 }
 
+type Size = { width: number; height: number };
+
+/** A new tab of the given size, or of the default. */
+async function newTab(browser: ExtensionBrowser, size?: Size): Promise<Page> {
+  const page = await browser.context.newPage();
+  if (size) await page.setViewportSize(size);
+  return page;
+}
+
 /**
  * Saves the page at `path` as it stands once `selector` shows and its data has settled, without its scripts, as a
  * still page in the bench's copy of the build (`dir`); returns the still page's path.
@@ -35,10 +44,9 @@ export async function saveStillPage(
   dir: string,
   path: string,
   selector: string,
-  viewport?: { width: number; height: number },
+  size?: Size,
 ): Promise<string> {
-  const page = await browser.context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
+  const page = await newTab(browser, size);
   await page.goto(browser.url(path));
   await page.locator(selector).first().waitFor();
   await page.waitForTimeout(1000);
@@ -58,7 +66,7 @@ export async function saveStillPage(
  * 400 px wide (its style.css) and its list runs past 600 px. A tab of the default 1280 × 720 would paint a larger
  * surface than the popup ever does.
  */
-export const POPUP_WINDOW = { width: 400, height: 600 };
+export const POPUP_WINDOW: Size = { width: 400, height: 600 };
 
 export interface FirstPaint {
   /** ms from navigation start to the frame that painted the element. */
@@ -77,10 +85,9 @@ export async function firstPaint(
   browser: ExtensionBrowser,
   path: string,
   selector: string,
-  viewport?: { width: number; height: number },
+  size?: Size,
 ): Promise<FirstPaint> {
-  const page = await browser.context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
+  const page = await newTab(browser, size);
   // A string, not a function: the page runs it as it is, before any of its own scripts.
   await page.addInitScript(`(() => {
     const selector = ${JSON.stringify(selector)};
