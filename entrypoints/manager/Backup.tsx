@@ -65,7 +65,11 @@ export function Backup({ t, onRestored, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const reminder = useReminder();
   // The number of days as typed, stored when the field is left; a render meanwhile must not put the old number back.
+  // Shown until the kept number changes (stored from here or from another page).
   const [daysTyped, setDaysTyped] = useState<string | null>(null);
+  const keptDays = reminder?.settings.everyDays;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared each time the kept number changes
+  useEffect(() => setDaysTyped(null), [keptDays]);
   const [snapshots, setSnapshots] = useState<{ snapshots: SnapshotView[]; keep: number } | null>(null);
   const [storage, setStorage] = useState<StorageState | null>(null);
   // A backup sealed under a passphrase: the passphrase typed twice; a sealed file chosen to restore, waiting for its.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../lib/demo/samples';
 import { durabilityZhCN } from '../../lib/i18n/words/durability';
-import { LAST_BACKUP_KEY } from '../../lib/settings/backup-reminder';
+import { LAST_BACKUP_KEY, REMINDER_KEY } from '../../lib/settings/backup-reminder';
 import type { ExtensionBrowser } from '../support/browser';
 import { popupWithSamples } from '../support/demo-flow';
 import { launchWithoutUnlimitedStorage, setQuota, storedBook } from '../support/durability';
@@ -59,6 +59,11 @@ test('the manager reminds to back up a book never backed up or backed up long ag
   await expect(last).not.toHaveText(eightDays ?? '');
   await expect(days).toHaveValue('10');
   await days.press('Tab');
+  // Another page sets another number: the field follows it (9 days is still short of it).
+  await page.evaluate(([key]) => browser.storage.local.set({ [key]: { everyDays: 11, dismissedOn: null } }), [
+    REMINDER_KEY,
+  ] as const);
+  await expect(days).toHaveValue('11');
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(reminder(page)).toHaveCount(0);
   await backedUpDaysAgo(page, 12);
