@@ -26,7 +26,7 @@ export function extensionWithBlankPage(): string {
   return dir;
 }
 
-type Size = { width: number; height: number };
+export type Size = { width: number; height: number };
 
 /** A new tab of the given size, or of the default. */
 async function newTab(browser: ExtensionBrowser, size?: Size): Promise<Page> {

@@ -1,13 +1,21 @@
 // `npm run bench`, third part: from a keystroke in the portal's buyer field to the inline list showing the new
 // suggestions, with 100,000 customers in the extension's book. Times are taken in the pages themselves
 // (performance.timeOrigin + now() is one clock across frames), not by the test driver.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension, stopWorker } from '../support/browser';
 import { bundleScript } from '../support/bundle-script';
 import { openInvoiceForm } from '../support/demo-flow';
 import { startPortalServer } from '../support/portal-server';
-import { BLANK_PAGE, BLANK_ROW, extensionWithBlankPage, firstPaint, POPUP_WINDOW, saveStillPage } from './first-paint';
+import {
+  BLANK_PAGE,
+  BLANK_ROW,
+  extensionWithBlankPage,
+  firstPaint,
+  POPUP_WINDOW,
+  type Size,
+  saveStillPage,
+} from './first-paint';
 import type { seedBook, timeFirstSearch, waitForSnapshot } from './seed.bench';
 import { stats } from './stats';
 
@@ -112,13 +120,13 @@ try {
   // The popup and the manager: from opening the page to its first customer painted, beside an empty extension page
   // opened the same way (the floor), alternating so that both see the same machine. The popup with the worker
   // running, and with a worker that Chrome had stopped.
-  const opened = async (path: string, selector: string, window?: typeof POPUP_WINDOW) => {
-    const { painted, inDom, page } = await firstPaint(browser, path, selector, window);
+  const opened = async (path: string, selector: string, size?: Size) => {
+    const { painted, inDom, page } = await firstPaint(browser, path, selector, size);
     await page.close();
     return { painted, inDom };
   };
   // The popup, and its floor, in the popup's own window; the manager, and its floor, in a tab.
-  const blank = (window?: typeof POPUP_WINDOW) => opened(BLANK_PAGE, BLANK_ROW, window);
+  const blank = (size?: Size) => opened(BLANK_PAGE, BLANK_ROW, size);
   const popup = () => opened('popup.html', '[role="option"]', POPUP_WINDOW);
   // The popup's markup as it showed the recent customers, without its script: the cost of painting it alone.
   const stillPath = await saveStillPage(browser, extensionDir, 'popup.html', '[role="option"]', POPUP_WINDOW);
@@ -142,13 +150,14 @@ try {
     floor.push((await blank(POPUP_WINDOW)).painted);
   }
   const blankPaint = stats(floor);
+  const warmPaint = stats(warm.map((p) => p.painted));
   const popupReport = {
-    warm: stats(warm.map((p) => p.painted)),
+    warm: warmPaint,
     warmInDom: stats(warm.map((p) => p.inDom)),
     workerStopped: stats(cold.map((p) => p.painted)),
     blankPage: blankPaint,
     stillMarkup: stats(stillPaint),
-    ratio: Math.round((stats(warm.map((p) => p.painted)).p50 / blankPaint.p50) * 100) / 100,
+    ratio: Math.round((warmPaint.p50 / blankPaint.p50) * 100) / 100,
     target: POPUP_TARGET_MS,
   };
   console.log(
@@ -245,5 +254,6 @@ try {
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
 } finally {
   await browser.close();
+  rmSync(extensionDir, { recursive: true, force: true });
   await portal.close();
 }
