@@ -20,6 +20,7 @@ import { Review } from './Review';
 import { Table } from './Table';
 import { Tiers } from './Tiers';
 import { useBlocksAhead } from './use-blocks-ahead';
+import { useReminder } from './use-reminder';
 import { useTiers } from './use-tiers';
 
 // The views that bring spreadsheet and pinyin libraries (most of the page's code) load when first opened, or once
@@ -113,6 +114,8 @@ export function App({
   const visible = useMemo(() => sorted.filter((r) => matches(r, filter, Date.now())), [sorted, filter]);
   // The tiers defined (by their labels, see tierLabel), then any other tier customers hold.
   const [defined] = useTiers();
+  // The backup reminder's state, read here once for the reminder and the backup view.
+  const reminder = useReminder();
   const tiers = useMemo(
     () =>
       tierIds(
@@ -260,9 +263,14 @@ export function App({
           <LanguageButton locale={locale} t={t} onSwitch={setLocale} />
         </header>
         <StorageFullAlert t={t} />
-        <BackupReminder t={t} customers={total ?? rows.size} />
+        <BackupReminder t={t} kept={reminder} customers={total ?? rows.size} />
         {backingUp && (
-          <Backup t={t} onRestored={() => setGeneration((g) => g + 1)} onClose={() => setBackingUp(false)} />
+          <Backup
+            t={t}
+            reminder={reminder}
+            onRestored={() => setGeneration((g) => g + 1)}
+            onClose={() => setBackingUp(false)}
+          />
         )}
         {exporting && (
           <Export

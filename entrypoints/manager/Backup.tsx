@@ -9,14 +9,15 @@ import { isStorageFull } from '../../lib/db/quota';
 import type { Translate } from '../../lib/i18n/messages';
 import { MAX_BACKUP_CHARS, type RestoreReply, sendRestore } from '../../lib/messaging/backup-port';
 import { sendMessage } from '../../lib/messaging/client';
-import { storeReminder } from '../../lib/settings/backup-reminder';
+import { type ReminderStore, storeReminder } from '../../lib/settings/backup-reminder';
 import { newPassphraseError } from './new-passphrase';
 import { connectRestore } from './ports';
 import { localTime, saveBackup } from './save-backup';
-import { useReminder } from './use-reminder';
 
 interface Props {
   t: Translate;
+  /** The reminder's settings and the last backup's time, as stored now (see useReminder); null until read. */
+  reminder: ReminderStore | null;
   /** After a restore (from a file, or a snapshot): the book changed under the table. */
   onRestored(report?: RestoreReport): void;
   onClose(): void;
@@ -57,13 +58,12 @@ function problemText(problem: Problem, t: Translate): string {
  * of the next backup; the automatic snapshots, each of which can be restored; and whether the browser may clear the
  * book.
  */
-export function Backup({ t, onRestored, onClose }: Props) {
+export function Backup({ t, reminder, onRestored, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
-  const reminder = useReminder();
   // The number of days as typed, stored when the field is left; a render meanwhile must not put the old number back.
   // Shown until the kept number changes (stored from here or from another page).
   const [daysTyped, setDaysTyped] = useState<string | null>(null);

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { holdsUnlimitedStorage, requestPersistence } from '../../lib/backup/persistence';
 import { backupReminder } from '../../lib/backup/reminder';
 import type { Translate } from '../../lib/i18n/messages';
-import { storeReminder } from '../../lib/settings/backup-reminder';
+import { type ReminderStore, storeReminder } from '../../lib/settings/backup-reminder';
 import { localDay } from './download';
 import { saveBackup } from './save-backup';
-import { useReminder } from './use-reminder';
 
 interface Props {
   t: Translate;
+  /** The reminder's settings and the last backup's time, as stored now (see useReminder); null until read. */
+  kept: ReminderStore | null;
   /** Customers in the book: an empty book needs no backup. */
   customers: number;
 }
@@ -18,8 +19,7 @@ interface Props {
  * away and a way to put it off until tomorrow. Opening the manager also asks the browser to keep the book's storage
  * persistent.
  */
-export function BackupReminder({ t, customers }: Props) {
-  const kept = useReminder();
+export function BackupReminder({ t, kept, customers }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   useEffect(() => {
